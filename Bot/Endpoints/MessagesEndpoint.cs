@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrganBot.Bot.Auth;
+using OrganBot.Bot.Protocol;
+using OrganBot.Bot.Turns;
+
+namespace OrganBot.Bot.Endpoints;
+
+/// <summary><c>POST /api/messages</c>: where the channel delivers activities.</summary>
+internal static partial class MessagesEndpoint
+{
+    /// <summary>Teams messages are limited to about 100 KB; 256 KB leaves room and stops abuse.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        return app;
+    }
+
+    internal static async Task<IResult> HandleAsync(
+        HttpContext context,
+        IChannelAuthenticator authenticator,
+        TurnProcessor processor,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger("OrganBot.Bot.Endpoints.Messages");
+        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The request body exceeds {MaxBodyBytes} bytes.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity);
+        }
+        catch (JsonException ex)
+        {
+            LogMalformed(logger, ex.Message);
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The request body is not valid activity JSON.");
+        }
+
+        if (activity?.Type is not { Length: > 0 } || activity.Conversation?.Id is not { Length: > 0 }
+            || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUri) || serviceUri.Scheme is not ("http" or "https"))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "An activity needs type, conversation.id and an absolute serviceUrl.");
+        }
+
+        var auth = await authenticator.AuthenticateAsync(context, activity, cancellationToken);
+        if (!auth.Succeeded)
+        {
+            LogUnauthorized(logger, auth.Failure);
+            return TypedResults.Unauthorized();
+        }
+
+        var invokeResponse = await processor.ProcessAsync(activity, cancellationToken);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return activity.Name == "adaptiveCard/action" && invokeResponse is not null
+                ? TypedResults.Json(invokeResponse, BotJsonContext.Default.AdaptiveCardInvokeResponse)
+                : TypedResults.StatusCode(StatusCodes.Status501NotImplemented);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream(capacity: (int)(request.ContentLength ?? 4096));
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Rejected malformed activity: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Rejected unauthenticated activity: {Reason}")]
+    private static partial void LogUnauthorized(ILogger logger, string? reason);
+}

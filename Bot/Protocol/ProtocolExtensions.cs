@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Http.Resilience;
+using OrganBot.Bot.Auth;
+using OrganBot.Bot.Turns;
+using OrganBot.Dialogs.Conversation;
+using Polly;
+
+namespace OrganBot.Bot.Protocol;
+
+internal static class ProtocolExtensions
+{
+    public static IHostApplicationBuilder AddBotProtocol(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<ConnectorAuthHandler>()
+            .AddResilienceHandler("connector", ConfigureResilience);
+        builder.Services.AddScoped<TurnProcessor>();
+        builder.Services.AddScoped<ProactiveMessenger>();
+        builder.Services.AddScoped<IProactiveMessenger>(sp => sp.GetRequiredService<ProactiveMessenger>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Retries only what the connector says is safe to repeat: 429 (after Retry-After), 412 and 502/503/504.
+    /// A timeout or dropped connection is not retried here: the activity may have been delivered, and
+    /// re-posting it would message the member twice. Callers with an outbox decide.
+    /// </summary>
+    private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    {
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 3,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(30),
+            ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } response
+                && (int)response.StatusCode is 412 or 429 or 502 or 503 or 504),
+        });
+        pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using OrganBot.Bot.Protocol;
+
+namespace OrganBot.Bot.Storage;
+
+/// <summary>
+/// Remembers every conversation and member the bot sees on authenticated activities, so later features can
+/// remind and broadcast. Only called after the activity passed authentication (protocol.md §3.1, trusted service URLs).
+/// </summary>
+internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time)
+{
+    public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var conversationId = activity.Conversation!.Id!;
+        var channelData = activity.ChannelData;
+        var teamId = channelData?["team"]?["id"]?.GetValue<string>();
+        var teamName = channelData?["team"]?["name"]?.GetValue<string>();
+        var tenantId = activity.Conversation.TenantId ?? channelData?["tenant"]?["id"]?.GetValue<string>();
+        var type = activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal");
+
+        var conversation = await db.Conversations.FindAsync([conversationId], cancellationToken);
+        if (conversation is null)
+        {
+            conversation = new ConversationRecord
+            {
+                Id = conversationId,
+                ServiceUrl = activity.ServiceUrl!,
+                ChannelId = activity.ChannelId ?? "msteams",
+                ConversationType = type,
+                FirstSeenAt = now,
+            };
+            db.Conversations.Add(conversation);
+        }
+
+        conversation.ServiceUrl = activity.ServiceUrl!;
+        conversation.TenantId = tenantId ?? conversation.TenantId;
+        conversation.TeamId = teamId ?? conversation.TeamId;
+        conversation.TeamName = teamName ?? conversation.TeamName;
+        conversation.TeamAadGroupId = channelData?["team"]?["aadGroupId"]?.GetValue<string>() ?? conversation.TeamAadGroupId;
+        conversation.TeamsChannelId = channelData?["channel"]?["id"]?.GetValue<string>() ?? conversation.TeamsChannelId;
+        conversation.BotId = activity.Recipient?.Id ?? conversation.BotId;
+        conversation.BotName = activity.Recipient?.Name ?? conversation.BotName;
+        conversation.Locale = activity.Locale ?? conversation.Locale;
+        conversation.LastSeenAt = now;
+        conversation.IsActive = !IsRemoval(activity);
+
+        if (activity.From?.Id is { Length: > 0 } userId && activity.From.Role != "bot")
+        {
+            if (type == "personal") conversation.UserId = userId;
+            await UpsertMemberAsync(activity.From, activity, tenantId, type == "personal" ? conversationId : null, now, cancellationToken);
+            if (teamId is not null) await AddTeamMemberAsync(teamId, userId, now, cancellationToken);
+        }
+
+        foreach (var added in activity.MembersAdded ?? [])
+        {
+            if (added.Id is null || added.Id == activity.Recipient?.Id) continue;
+            await UpsertMemberAsync(added, activity, tenantId, null, now, cancellationToken);
+            if (teamId is not null) await AddTeamMemberAsync(teamId, added.Id, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task<ConversationRecord?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+
+    public Task<MemberRecord?> FindMemberAsync(string memberId, CancellationToken cancellationToken) =>
+        db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+
+    private async Task UpsertMemberAsync(ChannelAccount account, Activity activity, string? tenantId, string? personalConversationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var member = db.Members.Local.FirstOrDefault(m => m.Id == account.Id)
+            ?? await db.Members.FindAsync([account.Id!], cancellationToken);
+        if (member is null)
+        {
+            member = new MemberRecord { Id = account.Id!, FirstSeenAt = now };
+            db.Members.Add(member);
+        }
+
+        member.AadObjectId = account.AadObjectId ?? member.AadObjectId;
+        member.Name = account.Name ?? member.Name;
+        member.TenantId = tenantId ?? member.TenantId;
+        member.ServiceUrl = activity.ServiceUrl;
+        member.PersonalConversationId = personalConversationId ?? member.PersonalConversationId;
+        if (activity.From?.Id == account.Id)
+        {
+            member.Locale = activity.Locale ?? member.Locale;
+            member.TimeZone = activity.LocalTimezone ?? member.TimeZone;
+        }
+
+        member.LastSeenAt = now;
+    }
+
+    private async Task AddTeamMemberAsync(string teamId, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = db.TeamMembers.Local.FirstOrDefault(t => t.TeamId == teamId && t.MemberId == memberId)
+            ?? await db.TeamMembers.FindAsync([teamId, memberId], cancellationToken);
+        if (link is null)
+        {
+            db.TeamMembers.Add(new TeamMemberRecord { TeamId = teamId, MemberId = memberId, SeenAt = now });
+        }
+        else
+        {
+            link.SeenAt = now;
+        }
+    }
+
+    private static bool IsRemoval(Activity activity) =>
+        (activity.Type == ActivityTypes.InstallationUpdate && activity.Action is "remove")
+        || (activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) ?? false);
+}

@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace OrganBot.Bot.Storage;
+
+internal static class StorageExtensions
+{
+    /// <summary>EF Core on SQLite (default, a file under ./data) or PostgreSQL (<c>Storage:Provider=Postgres</c>).</summary>
+    public static IHostApplicationBuilder AddBotStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            builder.Services.AddDbContext<BotDbContext, PostgresBotDbContext>(db => db.UseNpgsql(options.ConnectionString));
+        }
+        else
+        {
+            var connectionString = PrepareSqlite(options.ConnectionString, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<BotDbContext, SqliteBotDbContext>(db => db.UseSqlite(connectionString));
+        }
+
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddScoped<ConversationDirectory>();
+        return builder;
+    }
+
+    /// <summary>Makes a relative SQLite path absolute under the content root and creates its folder.</summary>
+    internal static string PrepareSqlite(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } path && path != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+        {
+            var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRoot, path));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            csb.DataSource = full;
+        }
+
+        csb.Pooling = true;
+        if (csb.DefaultTimeout < 30) csb.DefaultTimeout = 30;
+        return csb.ToString();
+    }
+}
+
+/// <summary>Creates or upgrades the database before the server starts taking requests.</summary>
+internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptions<StorageOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (options.Value.Provider == StorageProvider.Sqlite)
+        {
+            // WAL lets readers run beside the single writer; it is a property of the file, so set it once here.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        LogMigrated(logger, options.Value.Provider);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Database ready ({Provider})")]
+    private static partial void LogMigrated(ILogger logger, StorageProvider provider);
+}

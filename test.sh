@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test and prints "N passed, N failed" counted from the TRX report.
+# PostgreSQL tests run when ORGANBOT_TEST_PG is set (.ci/run starts a local server and sets it).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if command -v npm >/dev/null 2>&1 && [ ! -d tools/node/node_modules ]; then
+  (cd tools/node && npm ci --no-audit --no-fund --loglevel=error) || echo "warning: npm ci failed; card-parser and Playground tests will report skipped" >&2
+fi
+
+results="$PWD/TestResults"
+rm -rf "$results"
+dotnet test --configuration Release -- --results-directory "$results" --report-xunit-trx --report-xunit-trx-filename organbot.trx "$@"
+status=$?
+
+trx="$results/organbot.trx"
+if [ ! -f "$trx" ]; then
+  echo "0 passed, 1 failed"
+  echo "error: no test report was written (build failure?)" >&2
+  exit 1
+fi
+python3 - "$trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+root = ET.parse(sys.argv[1]).getroot()
+outcomes = [r.get("outcome") for r in root.iter("{%s}UnitTestResult" % ns["t"])]
+passed = sum(o == "Passed" for o in outcomes)
+failed = sum(o in ("Failed", "Error", "Timeout", "Aborted") for o in outcomes)
+skipped = sum(o == "NotExecuted" for o in outcomes)
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace OrganBot.Tests.Fakes;
+
+/// <summary>
+/// The real bot on Kestrel (loopback, random port) with its own database: a SQLite file by default, or a fresh
+/// PostgreSQL database when ORGANBOT_TEST_PG holds a server connection string (CI sets it).
+/// </summary>
+public sealed class BotApplication : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly string _databaseName = "organbot_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string? _sqlitePath;
+
+    public BotApplication(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, StorageKind? storage = null)
+    {
+        _configureServices = configureServices;
+        Storage = storage ?? (PostgresServer is null ? StorageKind.Sqlite : StorageKind.Postgres);
+        _settings = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (Storage == StorageKind.Postgres)
+        {
+            var csb = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _databaseName };
+            _settings["Storage:Provider"] = "Postgres";
+            _settings["Storage:ConnectionString"] = csb.ToString();
+        }
+        else
+        {
+            _sqlitePath = Path.Combine(Path.GetTempPath(), "organbot-tests", _databaseName + ".db");
+            _settings["Storage:Provider"] = "Sqlite";
+            _settings["Storage:ConnectionString"] = $"Data Source={_sqlitePath}";
+        }
+
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
+        UseKestrel(0);
+    }
+
+    /// <summary>Server-level connection string for PostgreSQL tests, from ORGANBOT_TEST_PG.</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("ORGANBOT_TEST_PG") is { Length: > 0 } cs ? cs : null;
+
+    public StorageKind Storage { get; }
+
+    /// <summary>Settings the bot was started with (after defaults), e.g. to start a second instance on the same database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_configureServices is not null) builder.ConfigureServices(_configureServices);
+    }
+
+    /// <summary>Starts the server and returns a client for it.</summary>
+    public HttpClient Start()
+    {
+        StartServer();
+        return CreateClient();
+    }
+
+    /// <summary>Posts an activity to /api/messages over real HTTP.</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, CancellationToken cancellationToken = default)
+    {
+        using var client = CreateClient();
+        return await client.PostAsJsonAsync("/api/messages", activity, cancellationToken);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_sqlitePath is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
+            {
+                try { File.Delete(file); } catch (IOException) { }
+            }
+        }
+        else if (PostgresServer is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresServer);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+public enum StorageKind { Sqlite, Postgres }
