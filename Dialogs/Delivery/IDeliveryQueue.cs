@@ -1,0 +1,53 @@
+using OrganBot.Dialogs.Conversation;
+
+namespace OrganBot.Dialogs.Delivery;
+
+/// <summary>
+/// The one outbound delivery pipeline (a durable outbox) shared by reminders, announcements and feedback
+/// notifications. Enqueueing writes one row per recipient; workers send at Teams' pace, retry transient
+/// failures and record permanent ones. A <see cref="DeliveryRequest.DedupKey"/> is delivered at most once.
+/// </summary>
+public interface IDeliveryQueue
+{
+    /// <summary>Queues the requests; those whose DedupKey is already queued are ignored. Returns how many were new.</summary>
+    Task<int> EnqueueAsync(IReadOnlyList<DeliveryRequest> requests, CancellationToken cancellationToken);
+
+    /// <summary>Per-recipient state of a batch (an announcement, a reminder occurrence).</summary>
+    Task<IReadOnlyList<DeliveryStatus>> GetBatchAsync(string batchId, CancellationToken cancellationToken);
+}
+
+/// <summary>Who receives a delivery.</summary>
+public abstract record DeliveryTarget
+{
+    /// <summary>A member's 1:1 chat (created with POST /v3/conversations when the bot has none yet).</summary>
+    public sealed record User(string UserId) : DeliveryTarget;
+
+    /// <summary>A stored conversation: a channel, group chat or existing 1:1 chat.</summary>
+    public sealed record Conversation(string ConversationId) : DeliveryTarget;
+}
+
+/// <param name="DedupKey">Unique per logical message, e.g. "reminder:{occurrence}:{lead}:{user}" or "ann:{id}:{user}".</param>
+/// <param name="BatchId">Groups the rows of one announcement or reminder occurrence for progress and export.</param>
+/// <param name="Category">reminder | announcement | feedback: for statistics and logs.</param>
+/// <param name="NotAfter">Not sent after this time (a reminder for an event that has started); marked expired instead.</param>
+public sealed record DeliveryRequest(
+    string DedupKey,
+    DeliveryTarget Target,
+    OutgoingMessage Message,
+    string BatchId,
+    string Category,
+    DateTimeOffset? NotAfter = null);
+
+public enum DeliveryState { Pending, Sending, Sent, Failed, Expired }
+
+/// <param name="ConversationId">Where it landed (set once sent), for later update or delete.</param>
+/// <param name="ActivityId">The connector's id for the sent message.</param>
+public sealed record DeliveryStatus(
+    string DedupKey,
+    DeliveryTarget Target,
+    DeliveryState State,
+    int Attempts,
+    string? ConversationId,
+    string? ActivityId,
+    string? Error,
+    DateTimeOffset? SentAt);
