@@ -7,11 +7,39 @@ namespace OrganBot.Bot.Storage;
 /// Remembers every conversation and member the bot sees on authenticated activities, so later features can
 /// remind and broadcast. Only called after the activity passed authentication (protocol.md §3.1, trusted service URLs).
 /// </summary>
-internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time)
+internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, RecentActivityCache recent)
 {
     public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        if (!recent.ShouldRecord(activity, now))
+        {
+            // Same conversation, same sender, nothing new to store: skip the write on the hot path.
+            return;
+        }
+
+        try
+        {
+            await RecordCoreAsync(activity, now, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first activities of one conversation raced to insert the same rows; the second pass updates them.
+            db.ChangeTracker.Clear();
+            try
+            {
+                await RecordCoreAsync(activity, now, cancellationToken);
+            }
+            catch
+            {
+                recent.Forget(activity);
+                throw;
+            }
+        }
+    }
+
+    private async Task RecordCoreAsync(Activity activity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var conversationId = activity.Conversation!.Id!;
         var channelData = activity.ChannelData;
         var teamId = channelData?["team"]?["id"]?.GetValue<string>();

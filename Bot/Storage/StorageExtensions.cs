@@ -25,6 +25,7 @@ internal static class StorageExtensions
 
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddScoped<ConversationDirectory>();
+        builder.Services.AddSingleton<RecentActivityCache>();
         return builder;
     }
 
