@@ -32,8 +32,8 @@ internal sealed class ChannelTokenValidator : IChannelAuthenticator
         _trusted = trusted;
         _logger = logger;
         var http = httpFactory.CreateClient(MetadataClientName);
-        _channelKeys = new SigningKeySource(_options.ToBotFromChannelOpenIdMetadataUrl, http, logger);
-        _entraKeys = _options.EntraIssuers.Count > 0 ? new SigningKeySource(_options.EntraMetadataUrl, http, logger) : null;
+        _channelKeys = new SigningKeySource(_options.ToBotFromChannelOpenIdMetadataUrl, http, time, logger);
+        _entraKeys = _options.EntraIssuers.Count > 0 ? new SigningKeySource(_options.EntraMetadataUrl, http, time, logger) : null;
     }
 
     public async Task<ChannelAuthResult> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
