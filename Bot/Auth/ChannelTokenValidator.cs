@@ -54,12 +54,12 @@ internal sealed class ChannelTokenValidator : IChannelAuthenticator
             return ChannelAuthResult.Fail("The token is not a JWT.");
         }
 
-        if (!s_algorithms.Contains(jwt.Alg, StringComparer.Ordinal)) return ChannelAuthResult.Fail($"Signing algorithm '{jwt.Alg}' is not allowed.");
+        if (!s_algorithms.Contains(jwt.Alg, StringComparer.Ordinal)) return ChannelAuthResult.Fail($"Signing algorithm '{Clip(jwt.Alg)}' is not allowed.");
 
         var (kind, keySource) = jwt.Issuer == _options.ToBotFromChannelTokenIssuer ? (CallerKind.Channel, _channelKeys)
             : _entraKeys is not null && _options.EntraIssuers.Contains(jwt.Issuer, StringComparer.Ordinal) ? (CallerKind.EntraTenant, _entraKeys)
             : (CallerKind.Anonymous, null);
-        if (keySource is null) return ChannelAuthResult.Fail($"Issuer '{jwt.Issuer}' is not trusted.");
+        if (keySource is null) return ChannelAuthResult.Fail($"Issuer '{Clip(jwt.Issuer)}' is not trusted.");
         if (string.IsNullOrEmpty(jwt.Kid)) return ChannelAuthResult.Fail("The token names no signing key (kid).");
 
         (JsonWebKey Key, IReadOnlyCollection<string> Endorsements)? signing;
@@ -73,7 +73,7 @@ internal sealed class ChannelTokenValidator : IChannelAuthenticator
             return ChannelAuthResult.Fail("Signing keys are unavailable.");
         }
 
-        if (signing is not { } found) return ChannelAuthResult.Fail($"Signing key '{jwt.Kid}' is unknown.");
+        if (signing is not { } found) return ChannelAuthResult.Fail($"Signing key '{Clip(jwt.Kid)}' is unknown.");
 
         var result = await _handler.ValidateTokenAsync(token, Parameters(jwt.Issuer, found.Key));
         if (!result.IsValid) return ChannelAuthResult.Fail($"Token rejected: {result.Exception?.GetType().Name}.");
@@ -104,6 +104,9 @@ internal sealed class ChannelTokenValidator : IChannelAuthenticator
         if (claimMatches) _trusted.Add(activity.ServiceUrl!);
         return ChannelAuthResult.Success(caller);
     }
+
+    /// <summary>Token fields are attacker-controlled: keep what reaches the log short.</summary>
+    private static string Clip(string? value) => value is { Length: > 80 } ? value[..80] + "…" : value ?? "";
 
     private TokenValidationParameters Parameters(string issuer, JsonWebKey key) => new()
     {

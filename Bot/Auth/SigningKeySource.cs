@@ -45,7 +45,7 @@ internal sealed class SigningKeySource
         {
             if (Lookup(_refetched, kid) is { } meanwhile) return meanwhile;
             if (_time.GetUtcNow() < _nextRefetch) return null;
-            AuthLog.UnknownKeyRefresh(_logger, kid, MetadataUrl);
+            AuthLog.UnknownKeyRefresh(_logger, kid.Length > 80 ? kid[..80] : kid, MetadataUrl);
             _nextRefetch = _time.GetUtcNow() + UnknownKeyRefetchInterval;
             _refetched = await _retriever.GetConfigurationAsync(MetadataUrl, _documents, cancellationToken);
             return Lookup(_refetched, kid);
