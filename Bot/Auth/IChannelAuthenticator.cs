@@ -2,15 +2,24 @@ using OrganBot.Bot.Protocol;
 
 namespace OrganBot.Bot.Auth;
 
-/// <summary>Decides whether an inbound request really comes from the channel (protocol.md §2).</summary>
+/// <summary>
+/// Decides whether an inbound request really comes from the channel (protocol.md §2), in two steps so that a
+/// request without valid credentials is refused before its body is read.
+/// </summary>
 internal interface IChannelAuthenticator
 {
-    Task<ChannelAuthResult> AuthenticateAsync(HttpContext context, Activity activity, CancellationToken cancellationToken);
+    /// <summary>Step 1, before the body is read: who is calling (token signature, issuer, audience, lifetime).</summary>
+    Task<ChannelAuthResult> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken);
+
+    /// <summary>Step 2, once the activity is parsed: may this caller send this activity (endorsement, serviceurl claim).</summary>
+    ChannelAuthResult Authorize(ChannelCaller caller, Activity activity);
 }
 
-internal sealed record ChannelAuthResult(bool Succeeded, string? Failure = null)
+internal sealed record ChannelAuthResult(ChannelCaller? Caller, string? Failure = null)
 {
-    public static ChannelAuthResult Success { get; } = new(true);
+    public bool Succeeded => Caller is not null;
 
-    public static ChannelAuthResult Fail(string reason) => new(false, reason);
+    public static ChannelAuthResult Success(ChannelCaller caller) => new(caller);
+
+    public static ChannelAuthResult Fail(string reason) => new(null, reason);
 }

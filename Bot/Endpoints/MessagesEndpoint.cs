@@ -27,6 +27,14 @@ internal static partial class MessagesEndpoint
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("OrganBot.Bot.Endpoints.Messages");
+        // Credentials first: without them the body is not even read.
+        var caller = await authenticator.AuthenticateAsync(context, cancellationToken);
+        if (!caller.Succeeded)
+        {
+            LogUnauthorized(logger, caller.Failure);
+            return TypedResults.Unauthorized();
+        }
+
         var body = await ReadBodyAsync(context.Request, cancellationToken);
         if (body is null)
         {
@@ -50,7 +58,7 @@ internal static partial class MessagesEndpoint
             return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "An activity needs type, conversation.id and an absolute serviceUrl.");
         }
 
-        var auth = await authenticator.AuthenticateAsync(context, activity, cancellationToken);
+        var auth = authenticator.Authorize(caller.Caller!, activity);
         if (!auth.Succeeded)
         {
             LogUnauthorized(logger, auth.Failure);

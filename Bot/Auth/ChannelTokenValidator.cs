@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OrganBot.Bot.Protocol;
+
+namespace OrganBot.Bot.Auth;
+
+/// <summary>
+/// Validates the Bearer JWT on /api/messages the way the Bot Framework service expects (protocol.md §2.2):
+/// RS256/384/512 only, issuer pre-check, keys from the OpenID metadata, audience = MicrosoftAppId, 5-minute skew,
+/// then per activity the channel endorsement of the signing key and the <c>serviceurl</c> claim.
+/// Single-tenant bots also accept Entra tokens of their own tenant (§2.3).
+/// </summary>
+internal sealed class ChannelTokenValidator : IChannelAuthenticator
+{
+    public const string MetadataClientName = "OrganBot.AuthMetadata";
+    private static readonly string[] s_algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly BotAuthOptions _options;
+    private readonly TimeProvider _time;
+    private readonly TrustedServiceUrls _trusted;
+    private readonly ILogger<ChannelTokenValidator> _logger;
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly SigningKeySource _channelKeys;
+    private readonly SigningKeySource? _entraKeys;
+
+    public ChannelTokenValidator(IOptions<BotAuthOptions> options, IHttpClientFactory httpFactory, TimeProvider time, TrustedServiceUrls trusted, ILogger<ChannelTokenValidator> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _trusted = trusted;
+        _logger = logger;
+        var http = httpFactory.CreateClient(MetadataClientName);
+        _channelKeys = new SigningKeySource(_options.ToBotFromChannelOpenIdMetadataUrl, http, time, logger);
+        _entraKeys = _options.EntraIssuers.Count > 0 ? new SigningKeySource(_options.EntraMetadataUrl, http, time, logger) : null;
+    }
+
+    public async Task<ChannelAuthResult> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (context.Request.Headers.Authorization is not [{ } header] || header.Split(' ') is not [var scheme, var token]
+            || !scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || token.Length == 0)
+        {
+            return ChannelAuthResult.Fail("No Bearer token in the Authorization header.");
+        }
+
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
+        {
+            return ChannelAuthResult.Fail("The token is not a JWT.");
+        }
+
+        if (!s_algorithms.Contains(jwt.Alg, StringComparer.Ordinal)) return ChannelAuthResult.Fail($"Signing algorithm '{Clip(jwt.Alg)}' is not allowed.");
+
+        var (kind, keySource) = jwt.Issuer == _options.ToBotFromChannelTokenIssuer ? (CallerKind.Channel, _channelKeys)
+            : _entraKeys is not null && _options.EntraIssuers.Contains(jwt.Issuer, StringComparer.Ordinal) ? (CallerKind.EntraTenant, _entraKeys)
+            : (CallerKind.Anonymous, null);
+        if (keySource is null) return ChannelAuthResult.Fail($"Issuer '{Clip(jwt.Issuer)}' is not trusted.");
+        if (string.IsNullOrEmpty(jwt.Kid)) return ChannelAuthResult.Fail("The token names no signing key (kid).");
+
+        (JsonWebKey Key, IReadOnlyCollection<string> Endorsements)? signing;
+        try
+        {
+            signing = await keySource.FindAsync(jwt.Kid, cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            AuthLog.MetadataUnavailable(_logger, ex, keySource.MetadataUrl);
+            return ChannelAuthResult.Fail("Signing keys are unavailable.");
+        }
+
+        if (signing is not { } found) return ChannelAuthResult.Fail($"Signing key '{Clip(jwt.Kid)}' is unknown.");
+
+        var result = await _handler.ValidateTokenAsync(token, Parameters(jwt.Issuer, found.Key));
+        if (!result.IsValid) return ChannelAuthResult.Fail($"Token rejected: {result.Exception?.GetType().Name}.");
+
+        var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
+        return ChannelAuthResult.Success(new ChannelCaller(kind, kind == CallerKind.Channel ? found.Endorsements : [], serviceUrl));
+    }
+
+    public ChannelAuthResult Authorize(ChannelCaller caller, Activity activity)
+    {
+        if (caller.Kind == CallerKind.Channel && !EndorsementCheck.IsEndorsed(caller.Endorsements, activity.ChannelId))
+        {
+            return ChannelAuthResult.Fail($"The signing key is not endorsed for channel '{activity.ChannelId}'.");
+        }
+
+        var claimMatches = caller.ServiceUrlClaim is not null && TrustedServiceUrls.SameServiceUrl(caller.ServiceUrlClaim, activity.ServiceUrl);
+        if (caller.Kind == CallerKind.Channel && !claimMatches)
+        {
+            return ChannelAuthResult.Fail(caller.ServiceUrlClaim is null ? "Missing serviceurl claim." : "serviceurl claim mismatch.");
+        }
+
+        if (caller.Kind == CallerKind.EntraTenant && caller.ServiceUrlClaim is not null && !claimMatches)
+        {
+            return ChannelAuthResult.Fail("serviceurl claim mismatch.");
+        }
+
+        // Only a serviceUrl vouched for by the token may later receive our outbound tokens.
+        if (claimMatches) _trusted.Add(activity.ServiceUrl!);
+        return ChannelAuthResult.Success(caller);
+    }
+
+    /// <summary>Token fields are attacker-controlled: keep what reaches the log short.</summary>
+    private static string Clip(string? value) => value is { Length: > 80 } ? value[..80] + "…" : value ?? "";
+
+    private TokenValidationParameters Parameters(string issuer, JsonWebKey key) => new()
+    {
+        ValidIssuer = issuer,
+        ValidAudience = _options.MicrosoftAppId,
+        IssuerSigningKey = key,
+        TryAllIssuerSigningKeys = false,
+        ValidAlgorithms = s_algorithms,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateIssuerSigningKey = true,
+        ClockSkew = s_clockSkew,
+        LifetimeValidator = ValidateLifetime,
+    };
+
+    /// <summary>The lifetime check on the injected clock: not before nbf − 5 min, not after exp + 5 min.</summary>
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return expires is { } exp && now <= exp.ToUniversalTime() + s_clockSkew
+            && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - s_clockSkew);
+    }
+}
