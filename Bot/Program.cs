@@ -1,11 +1,16 @@
 using OrganBot.Bot.Auth;
+using OrganBot.Bot.Cli;
 using OrganBot.Bot.Endpoints;
+using OrganBot.Bot.Hosting;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run --project Bot -- package --bot-id <GUID>` and other subcommands run instead of the web host.
+if (await CliCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBotHosting();    // JSON logs outside Development, /healthz with a database check, start-up line
 builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
@@ -16,4 +21,6 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotEndpoints();
-app.Run();
+app.MapBotHealth();
+await app.RunAsync();
+return 0;

@@ -12,5 +12,9 @@ public static class UiLanguageExtensions
     public static string Pick(this UiLanguage language, string chinese, string english) =>
         language == UiLanguage.English ? english : chinese;
 
-    public static string CardLang(this UiLanguage language) => language == UiLanguage.English ? "en-US" : "zh-CN";
+    /// <summary>
+    /// The card's <c>lang</c>: a bare ISO 639 code ("zh", "en"). The official renderer rejects region tags such as
+    /// "zh-CN" with a parse event, so the region is left out.
+    /// </summary>
+    public static string CardLang(this UiLanguage language) => language == UiLanguage.English ? "en" : "zh";
 }

@@ -15,7 +15,6 @@ internal static partial class MessagesEndpoint
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
         return app;
     }
 

@@ -14,7 +14,7 @@ public sealed class AdaptiveCard
     /// <summary>Shown by clients that cannot render the card.</summary>
     public string? FallbackText { get; init; }
 
-    /// <summary>Language of the card text, e.g. "zh-CN".</summary>
+    /// <summary>Language of the card text as a bare ISO 639 code, e.g. "zh" (the renderer rejects "zh-CN").</summary>
     public string? Lang { get; init; }
 
     /// <summary>Teams: let the card use the full message width.</summary>

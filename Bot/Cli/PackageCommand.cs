@@ -1,0 +1,42 @@
+namespace OrganBot.Bot.Cli;
+
+/// <summary><c>package --bot-id &lt;GUID&gt;</c>: writes the sideloadable Teams app zip for that bot registration.</summary>
+internal sealed class PackageCommand : ICliCommand
+{
+    public string Name => "package";
+
+    public string Usage => "package --bot-id <GUID> [--out organbot.zip] [--app-id <GUID>] [--site-url https://...]";
+
+    public string Description => "Writes the Teams app package (manifest.json, color.png, outline.png) for the bot's Microsoft App ID.";
+
+    public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var botId = ParseGuid(args.RequiredOption("bot-id"), "bot-id");
+        var appId = args.Option("app-id") is { Length: > 0 } app ? ParseGuid(app, "app-id") : (Guid?)null;
+        var siteUrl = args.Option("site-url");
+        if (siteUrl is not null && !(Uri.TryCreate(siteUrl, UriKind.Absolute, out var site) && site.Scheme == Uri.UriSchemeHttps))
+        {
+            throw new CliUsageException("--site-url must be an absolute https URL.");
+        }
+
+        var outPath = Path.GetFullPath(args.Option("out") is { Length: > 0 } o ? o : "organbot.zip");
+        args.RejectUnknown();
+
+        var values = AppPackage.Values(botId, appId, siteUrl);
+        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+        await using (var file = File.Create(outPath))
+        {
+            AppPackage.WriteZip(AppPackage.TemplateDirectory, values, file);
+        }
+
+        await output.WriteLineAsync($"Wrote {outPath}");
+        await output.WriteLineAsync($"  bot id {values["BOT_ID"]}, Teams app id {values["TEAMS_APP_ID"]}");
+        await output.WriteLineAsync("  Upload it in Teams: Apps > Manage your apps > Upload an app > Upload a custom app.");
+        return 0;
+    }
+
+    private static Guid ParseGuid(string value, string option) =>
+        Guid.TryParse(value, out var guid) && guid != Guid.Empty
+            ? guid
+            : throw new CliUsageException($"--{option} must be a GUID (the Microsoft App ID of the Azure Bot), got \"{value}\".");
+}

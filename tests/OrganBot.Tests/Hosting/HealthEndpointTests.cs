@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OrganBot.Tests.Fakes;
+
+namespace OrganBot.Tests.Hosting;
+
+public sealed class HealthEndpointTests
+{
+    [Fact]
+    public async Task Healthz_DatabaseReachable_ReportsHealthyWithDatabaseCheck()
+    {
+        await using var bot = new BotApplication();
+        using var client = bot.Start();
+
+        var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", body["checks"]!["database"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Healthz_DatabaseUnreachable_Returns503()
+    {
+        Assert.SkipWhen(BotApplication.PostgresServer is null, "Needs ORGANBOT_TEST_PG (a PostgreSQL server whose database can be dropped under the bot).");
+        await using var bot = new BotApplication(storage: StorageKind.Postgres);
+        using var client = bot.Start();
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(bot.Settings["Storage:ConnectionString"]);
+        await using (var connection = new Npgsql.NpgsqlConnection(BotApplication.PostgresServer))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE \"{csb.Database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}
