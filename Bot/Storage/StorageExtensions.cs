@@ -13,14 +13,15 @@ internal static class StorageExtensions
             .ValidateDataAnnotations().ValidateOnStart();
 
         var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        // Pooled: a turn that touches the database reuses a context instead of building options and a context afresh.
         if (options.Provider == StorageProvider.Postgres)
         {
-            builder.Services.AddDbContext<BotDbContext, PostgresBotDbContext>(db => db.UseNpgsql(options.ConnectionString));
+            builder.Services.AddDbContextPool<BotDbContext, PostgresBotDbContext>(db => db.UseNpgsql(options.ConnectionString));
         }
         else
         {
             var connectionString = PrepareSqlite(options.ConnectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<BotDbContext, SqliteBotDbContext>(db => db.UseSqlite(connectionString));
+            builder.Services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(db => db.UseSqlite(connectionString));
         }
 
         builder.Services.AddHostedService<DatabaseMigrator>();
