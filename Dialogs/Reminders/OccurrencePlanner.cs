@@ -49,6 +49,9 @@ public static class OccurrencePlanner
     public static IReadOnlyList<Occurrence> Next(ReminderEvent ev, IReadOnlySet<DateOnly> holidays, ICronEvaluator cron, DateTimeOffset fromUtc, int count) =>
         [.. Between(ev, holidays, cron, fromUtc, fromUtc.AddYears(2)).Take(count)];
 
+    public static Occurrence? First(ReminderEvent ev, IReadOnlySet<DateOnly> holidays, ICronEvaluator cron, DateTimeOffset fromUtc) =>
+        Next(ev, holidays, cron, fromUtc, 1) is [var first, ..] ? first : null;
+
     /// <summary>The occurrence whose original (unmoved) date is <paramref name="originalDate"/>, if the event has one and it is not skipped.</summary>
     public static Occurrence? Find(ReminderEvent ev, DateOnly originalDate, IReadOnlySet<DateOnly> holidays, ICronEvaluator cron)
     {
