@@ -40,6 +40,9 @@ internal static class ReminderSchedulingExtensions
                 s.GenerateInstanceId = true;
             });
             q.UseDefaultThreadPool(4);
+            // Quartz is only the wake-up; what is due is decided by the dispatcher with the injected TimeProvider.
+            // Pinning Quartz to the system clock keeps its timers real when tests swap in a FakeTimeProvider.
+            q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
                 // Our Sql/quartz-*.sql creates the tables (QuartzSchema); Quartz only checks them (its default, Validate).
