@@ -91,7 +91,7 @@ public sealed class RecurrenceTests
     public void LeadTimes_Defaults_AreThreeDaysBeforeAtNineAndOneHourBefore()
     {
         var ev = Event("每月第一个周五 15:00");
-        var occurrence = OccurrencePlanner.Next(ev, s_noHolidays, s_cron, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), 1)[0];
+        var occurrence = OccurrencePlanner.Next(ev, s_noHolidays, s_cron, new DateTimeOffset(2026, 11, 10, 0, 0, 0, TimeSpan.Zero), 1)[0];
 
         var fires = OccurrencePlanner.Reminders(ev, occurrence).Select(r => r.FireUtc).ToList();
 
