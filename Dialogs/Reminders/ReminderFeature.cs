@@ -535,10 +535,11 @@ public sealed partial class ReminderFeature(
         var ev = await store.FindEventAsync(eventId ?? "", cancellationToken);
         if (ev is null) return (null, null);
         var now = time.GetUtcNow();
-        // Default: the latest occurrence that has started (within five weeks), else the next one.
+        // Default: the next occurrence once its reminders are going out, else the latest one that started (within five weeks).
+        var next = OccurrencePlanner.First(ev, holidays, cron, now);
+        if (next is not null && next.StartUtc - now <= OccurrencePlanner.LongestLead(ev) + TimeSpan.FromDays(1)) return (ev, next);
         var started = OccurrencePlanner.Between(ev, holidays, cron, now.AddDays(-35), now.AddTicks(1));
-        var recent = started.Count > 0 ? started[^1] : null;
-        return (ev, recent ?? OccurrencePlanner.First(ev, holidays, cron, now));
+        return (ev, started.Count > 0 ? started[^1] : next);
     }
 
     // ---------- members ----------
