@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OrganBot.Bot.Scheduling;
-using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Fakes;
 using Quartz;
@@ -310,8 +308,8 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await RunDispatcherAsync(a, ev.Id);
 
         await using var scope = a.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        Assert.Equal(Members, await db.Set<DirectDeliveryRecord>().CountAsync(Ct));
+        var batch = await scope.ServiceProvider.GetRequiredService<OrganBot.Dialogs.Delivery.IDeliveryQueue>().GetBatchAsync(OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)), Ct);
+        Assert.Equal(Members, batch.Count);
         Assert.Equal(Members, _connector.Sends.Count);
     }
 }
