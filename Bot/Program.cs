@@ -3,6 +3,7 @@ using OrganBot.Bot.Cli;
 using OrganBot.Bot.Endpoints;
 using OrganBot.Bot.Hosting;
 using OrganBot.Bot.Protocol;
+using OrganBot.Bot.Scheduling;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs;
 
@@ -14,6 +15,7 @@ builder.AddBotHosting();    // JSON logs outside Development, /healthz with a da
 builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
+builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
 builder.Services.AddDialogs();
 builder.Services.AddProblemDetails();
 

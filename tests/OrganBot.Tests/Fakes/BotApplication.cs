@@ -16,12 +16,16 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
-    private readonly string _databaseName = "organbot_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _databaseName;
     private readonly string? _sqlitePath;
 
-    public BotApplication(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, StorageKind? storage = null)
+    /// <param name="databaseName">Reuse the database of an earlier instance (<see cref="DatabaseName"/>), e.g. to restart
+    /// the bot or run two instances on one database; only the instance that created a database deletes it.</param>
+    public BotApplication(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, StorageKind? storage = null, string? databaseName = null)
     {
         _configureServices = configureServices;
+        DeleteDatabaseOnDispose = databaseName is null;
+        _databaseName = databaseName ?? "organbot_test_" + Guid.NewGuid().ToString("N")[..12];
         Storage = storage ?? (PostgresServer is null ? StorageKind.Sqlite : StorageKind.Postgres);
         _settings = new Dictionary<string, string?>
         {
@@ -49,6 +53,12 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("ORGANBOT_TEST_PG") is { Length: > 0 } cs ? cs : null;
 
     public StorageKind Storage { get; }
+
+    /// <summary>The database (SQLite file stem or PostgreSQL database) this instance uses.</summary>
+    public string DatabaseName => _databaseName;
+
+    /// <summary>True for the instance that created the database; set it to hand the clean-up to another instance.</summary>
+    public bool DeleteDatabaseOnDispose { get; set; }
 
     /// <summary>Settings the bot was started with (after defaults), e.g. to start a second instance on the same database.</summary>
     public IReadOnlyDictionary<string, string?> Settings => _settings;
@@ -80,6 +90,7 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!DeleteDatabaseOnDispose) return;
         if (_sqlitePath is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+using OrganBot.Bot.Storage;
+using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Delivery;
+using OrganBot.Dialogs.Reminders;
+
+namespace OrganBot.Bot.Scheduling;
+
+internal static class ReminderSchedulingExtensions
+{
+    public const string SchedulerName = "OrganBot";
+
+    /// <summary>
+    /// Reminders: the feature, its EF store, and Quartz with a persistent ADO store on the bot's database (SQLite by
+    /// default; PostgreSQL with clustering when Storage:Provider=Postgres). Call after AddBotStorage.
+    /// </summary>
+    public static IHostApplicationBuilder AddReminderScheduling(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        services.AddSingleton<ICronEvaluator, QuartzCronEvaluator>();
+        services.AddScoped<IReminderStore, EfReminderStore>();
+        services.AddScoped<IReminderAudience, ReminderAudience>();
+        services.AddScoped<IReminderScheduler, QuartzReminderScheduler>();
+        services.AddScoped<ReminderDispatcher>();
+        services.AddScoped<ReminderFeature>();
+        services.AddScoped<IFeature>(sp => sp.GetRequiredService<ReminderFeature>());
+        services.TryAddScoped<IDeliveryQueue, DirectDeliveryQueue>();
+
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddHostedService<QuartzSchema>();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = SchedulerName;
+                s.GenerateInstanceId = true;
+            });
+            q.UseDefaultThreadPool(4);
+            // Quartz is only the wake-up; what is due is decided by the dispatcher with the injected TimeProvider.
+            // Pinning Quartz to the system clock keeps its timers real when tests swap in a FakeTimeProvider.
+            q.UseTimeProvider(TimeProvider.System);
+            q.UsePersistentStore(store =>
+            {
+                // Our Sql/quartz-*.sql creates the tables (QuartzSchema); Quartz only checks them (its default, Validate).
+                if (storage.Provider == StorageProvider.Postgres)
+                {
+                    store.UsePostgres(storage.ConnectionString);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                }
+                else
+                {
+                    store.UseSqlite(StorageExtensions.PrepareSqlite(storage.ConnectionString, builder.Environment.ContentRootPath));
+                }
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<ReminderReconciler>();
+        return builder;
+    }
+}
+
+/// <summary>After Quartz starts: every active event without a wake-up gets one (e.g. after restoring a database).</summary>
+internal sealed partial class ReminderReconciler(IServiceScopeFactory scopes, ISchedulerFactory factory, ILogger<ReminderReconciler> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IReminderStore>();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<ReminderDispatcher>();
+        var reminderScheduler = scope.ServiceProvider.GetRequiredService<IReminderScheduler>();
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        var added = 0;
+        foreach (var ev in await store.ListEventsAsync(cancellationToken))
+        {
+            if (ev.Paused || await scheduler.Exists(QuartzReminderScheduler.TriggerKeyFor(ev.Id), cancellationToken)) continue;
+            if (dispatcher.NextWakeUp(ev) is { } next)
+            {
+                await reminderScheduler.ScheduleAsync(ev.Id, next, cancellationToken);
+                added++;
+            }
+        }
+
+        if (added > 0) LogReconciled(logger, added);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Scheduled {Count} reminder events that had no wake-up")]
+    private static partial void LogReconciled(ILogger logger, int count);
+}

@@ -1,0 +1,167 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrganBot.Bot.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Reminders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReminderDeliveries",
+                columns: table => new
+                {
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    BatchId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TargetKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ActivityId = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotAfter = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderDeliveries", x => x.DedupKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderDispatches",
+                columns: table => new
+                {
+                    DispatchKey = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OccurrenceKey = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    LeadKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderDispatches", x => x.DispatchKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderEvents",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Recurrence = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Agenda = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AudienceKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AudienceValue = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    LeadTimes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SpeechLinkId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ShiftOnHolidays = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Mandatory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PlannedFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderExceptions",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OriginalDate = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    NewLocalStart = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderExceptions", x => new { x.EventId, x.OriginalDate });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderMutes",
+                columns: table => new
+                {
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MutedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderMutes", x => new { x.MemberId, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderRsvps",
+                columns: table => new
+                {
+                    OccurrenceKey = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MemberName = table.Column<string>(type: "TEXT", nullable: true),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderRsvps", x => new { x.OccurrenceKey, x.MemberId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_BatchId",
+                table: "ReminderDeliveries",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDispatches_EventId_OccurrenceKey",
+                table: "ReminderDispatches",
+                columns: new[] { "EventId", "OccurrenceKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderMutes_Kind",
+                table: "ReminderMutes",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderRsvps_EventId",
+                table: "ReminderRsvps",
+                column: "EventId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReminderDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "ReminderDispatches");
+
+            migrationBuilder.DropTable(
+                name: "ReminderEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReminderExceptions");
+
+            migrationBuilder.DropTable(
+                name: "ReminderMutes");
+
+            migrationBuilder.DropTable(
+                name: "ReminderRsvps");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OrganBot.Cards;
+
+namespace OrganBot.Dialogs.Reminders;
+
+/// <summary>When to remind before an occurrence: "3天前 09:00" (a wall-clock time N days before) or "1小时前" (a span before the start).</summary>
+public abstract partial record LeadTime
+{
+    /// <summary>Stable id used in delivery dedup keys and dispatch records.</summary>
+    public abstract string Key { get; }
+
+    public abstract string Text { get; }
+
+    /// <summary>The instant this lead fires for an occurrence starting at <paramref name="localStart"/> in <paramref name="zone"/>.</summary>
+    public abstract DateTimeOffset FireTime(DateTime localStart, TimeZoneInfo zone);
+
+    public abstract string Describe(UiLanguage language);
+
+    public static IReadOnlyList<LeadTime> Defaults { get; } = [new DaysBeforeAt(3, new TimeOnly(9, 0)), new SpanBefore(TimeSpan.FromHours(1))];
+
+    public static string FormatList(IEnumerable<LeadTime> leads) => string.Join("，", leads.Select(l => l.Text));
+
+    /// <summary>Reads a list such as "3天前 09:00，1小时前"; empty input gives the defaults.</summary>
+    public static (IReadOnlyList<LeadTime>? Value, InputError? Error) ParseList(string? text)
+    {
+        var items = (text ?? "").Replace('：', ':').Split([',', '，', ';', '；', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (items.Length == 0) return (Defaults, null);
+        var leads = new List<LeadTime>();
+        foreach (var item in items)
+        {
+            var lead = ParseOne(item);
+            if (lead is null)
+            {
+                return (null, new InputError($"提前提醒“{item}”无法识别。请写成“3天前 09:00”或“1小时前”“30分钟前”，多项用逗号分隔。",
+                    $"The lead time \"{item}\" is not recognised. Write \"3天前 09:00\" or \"1小时前\" / \"30分钟前\", separated by commas."));
+            }
+
+            if (leads.All(l => l.Key != lead.Key)) leads.Add(lead);
+        }
+
+        return leads.Count > 5
+            ? (null, new InputError("提前提醒最多设置 5 项。", "At most 5 lead times."))
+            : (leads, null);
+    }
+
+    private static LeadTime? ParseOne(string text)
+    {
+        text = text.Replace(" ", "");
+        if (DaysPattern().Match(text) is { Success: true } days
+            && int.TryParse(days.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30
+            && int.TryParse(days.Groups["h"].Value, CultureInfo.InvariantCulture, out var h) && h is >= 0 and <= 23
+            && int.TryParse(days.Groups["m"].Value, CultureInfo.InvariantCulture, out var m) && m is >= 0 and <= 59)
+        {
+            return new DaysBeforeAt(n, new TimeOnly(h, m));
+        }
+
+        if (SpanPattern().Match(text) is { Success: true } span && int.TryParse(span.Groups["n"].Value, CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        {
+            var value = span.Groups["u"].Value switch
+            {
+                "分钟" or "分" => TimeSpan.FromMinutes(amount),
+                "小时" or "个小时" => TimeSpan.FromHours(amount),
+                _ => TimeSpan.FromDays(amount),
+            };
+            return value <= TimeSpan.FromDays(30) && value >= TimeSpan.FromMinutes(5) ? new SpanBefore(value) : null;
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:提前)?(?<n>\d{1,2})天前?(?<h>\d{1,2}):(?<m>\d{2})$")]
+    private static partial Regex DaysPattern();
+
+    [GeneratedRegex(@"^(?:提前)?(?<n>\d{1,4})(?<u>分钟|分|个小时|小时|天)前?$")]
+    private static partial Regex SpanPattern();
+}
+
+public sealed record DaysBeforeAt(int Days, TimeOnly At) : LeadTime
+{
+    public override string Key => $"d{Days}at{At:HHmm}";
+
+    public override string Text => $"{Days}天前 {At:HH:mm}";
+
+    public override DateTimeOffset FireTime(DateTime localStart, TimeZoneInfo zone) =>
+        TimeZones.ToUtc(DateOnly.FromDateTime(localStart).AddDays(-Days).ToDateTime(At), zone);
+
+    public override string Describe(UiLanguage language) => language.Pick($"提前{Days}天（{At:HH:mm}）", $"{Days} day(s) before at {At:HH:mm}");
+}
+
+public sealed record SpanBefore(TimeSpan Span) : LeadTime
+{
+    public override string Key => $"m{(int)Span.TotalMinutes}";
+
+    public override string Text => Span.TotalMinutes % 60 != 0 ? $"{(int)Span.TotalMinutes}分钟前"
+        : Span.TotalHours % 24 != 0 || Span.TotalHours < 24 ? $"{(int)Span.TotalHours}小时前" : $"{(int)Span.TotalDays}天前";
+
+    public override DateTimeOffset FireTime(DateTime localStart, TimeZoneInfo zone) => TimeZones.ToUtc(localStart, zone) - Span;
+
+    public override string Describe(UiLanguage language) => language.Pick("提前" + Text.TrimEnd('前'), Span.TotalMinutes % 60 != 0 ? $"{(int)Span.TotalMinutes} min before" : $"{(int)Span.TotalHours} h before");
+}

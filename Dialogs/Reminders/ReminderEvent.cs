@@ -1,0 +1,73 @@
+namespace OrganBot.Dialogs.Reminders;
+
+public enum AudienceKind { AllMembers, Team, Channel, Group }
+
+/// <param name="Value">Team id (Team), conversation id (Channel), group name under Reminders:Groups (Group); empty for AllMembers.</param>
+public sealed record Audience(AudienceKind Kind, string Value = "")
+{
+    public static Audience All { get; } = new(AudienceKind.AllMembers);
+}
+
+public enum ExceptionAction { Skip, Move }
+
+/// <summary>An admin's change to one occurrence, named by its original local date.</summary>
+public sealed record OccurrenceException(DateOnly OriginalDate, ExceptionAction Action, DateTime? NewLocalStart = null);
+
+/// <summary>A recurring (or one-off) event and how its members are reminded.</summary>
+public sealed record ReminderEvent
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+
+    /// <summary>主题党日, 统一见面日, 人大机关开放日, 党课, 理论学习 or another kind; members mute by kind.</summary>
+    public required string Kind { get; init; }
+
+    public required Recurrence Recurrence { get; init; }
+    public string TimeZoneId { get; init; } = TimeZones.Beijing;
+    public string Location { get; init; } = "";
+    public string Agenda { get; init; } = "";
+    public Audience Audience { get; init; } = Audience.All;
+    public IReadOnlyList<LeadTime> LeadTimes { get; init; } = LeadTime.Defaults;
+
+    /// <summary>Id of a passage in <see cref="SpeechLinks"/>, quoted verbatim on the reminder card.</summary>
+    public string? SpeechLinkId { get; init; }
+
+    /// <summary>Move an occurrence that falls on a configured holiday to the next working day.</summary>
+    public bool ShiftOnHolidays { get; init; }
+
+    /// <summary>Members cannot mute a mandatory event.</summary>
+    public bool Mandatory { get; init; }
+
+    public bool Paused { get; init; }
+    public IReadOnlyList<OccurrenceException> Exceptions { get; init; } = [];
+
+    /// <summary>Leads that would have fired before this instant are not sent (they were never planned, not missed).</summary>
+    public DateTimeOffset PlannedFrom { get; init; }
+
+    public string CreatedBy { get; init; } = "";
+
+    public TimeZoneInfo Zone => TimeZones.Find(TimeZoneId) ?? TimeZones.BeijingZone;
+}
+
+/// <summary>One concrete occurrence. <see cref="Key"/> stays the same when the occurrence is moved or shifted, so answers stay attached.</summary>
+public sealed record Occurrence(string EventId, DateOnly OriginalDate, DateTime LocalStart, DateTimeOffset StartUtc, OccurrenceChange Change)
+{
+    public string Key => OccurrenceKeys.Make(EventId, OriginalDate);
+}
+
+public enum OccurrenceChange { None, Moved, HolidayShifted }
+
+public static class OccurrenceKeys
+{
+    public static string Make(string eventId, DateOnly originalDate) => $"{eventId}:{originalDate:yyyyMMdd}";
+
+    public static bool TryParse(string? key, out string eventId, out DateOnly originalDate)
+    {
+        eventId = "";
+        originalDate = default;
+        var colon = key?.LastIndexOf(':') ?? -1;
+        if (key is null || colon <= 0 || key.Length - colon != 9) return false;
+        eventId = key[..colon];
+        return DateOnly.TryParseExact(key[(colon + 1)..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out originalDate);
+    }
+}

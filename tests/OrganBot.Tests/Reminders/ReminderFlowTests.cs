@@ -1,0 +1,315 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OrganBot.Bot.Scheduling;
+using OrganBot.Dialogs.Reminders;
+using OrganBot.Tests.Fakes;
+using Quartz;
+
+namespace OrganBot.Tests.Reminders;
+
+/// <summary>Admin and member flows over real HTTP (BotApplication + FakeConnector), with a fake clock and Quartz in-process.</summary>
+public sealed class ReminderFlowTests : IAsyncLifetime
+{
+    private const string Member2 = "29:member-2";
+    private const string Member2Aad = "aaaaaaaa-0000-0000-0000-000000000002";
+
+    // Everyone the bot has seen is a member: member 1, member 2 (Berlin) and the admin.
+    private const int Members = 3;
+
+    // Mon 1 Feb 2027 08:00 Beijing. The first Friday is 5 Feb; its reminders are Tue 2 Feb 09:00 and Fri 5 Feb 14:00.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly List<BotApplication> _bots = [];
+    private FakeConnector _connector = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var bot in Enumerable.Reverse(_bots)) await bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private BotApplication StartBot(string? databaseName = null, StorageKind? storage = null)
+    {
+        var bot = new BotApplication(
+            new Dictionary<string, string?> { ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07" },
+            services => services.AddSingleton<TimeProvider>(_clock),
+            storage,
+            databaseName);
+        bot.Start();
+        _bots.Add(bot);
+        return bot;
+    }
+
+    /// <summary>Two members talk to the bot once (so it knows their 1:1 chats); the second is in Berlin.</summary>
+    private async Task SeedMembersAsync(BotApplication bot)
+    {
+        await bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "帮助"), Ct);
+        var berlin = Activities.Message(_connector.ServiceUrl, "帮助", Member2, Member2Aad, "a:personal-2", name: "柏林同事");
+        berlin["localTimezone"] = "Europe/Berlin";
+        await bot.PostActivityAsync(berlin, Ct);
+        await _connector.WaitForSendsAsync(2);
+        _connector.Clear();
+    }
+
+    private static JsonObject SaveData(string recurrence = "每月第一个周五 15:00", string timeZone = "", string title = "主题党日") => new()
+    {
+        ["title"] = title, ["kind"] = "主题党日", ["recurrence"] = recurrence, ["timeZone"] = timeZone, ["location"] = "机关三楼会议室",
+        ["agenda"] = "重温入党誓词", ["audience"] = "all", ["leads"] = "", ["speechLink"] = "theme-party-day", ["shiftHolidays"] = "true", ["mandatory"] = "false",
+    };
+
+    private static async Task<string> InvokeAsync(BotApplication bot, JsonObject activity)
+    {
+        var response = await bot.PostActivityAsync(activity, Ct);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        return body.Readable();
+    }
+
+    private Task<string> AdminAsync(BotApplication bot, string verb, JsonObject data) =>
+        InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, verb, data, userId: "29:admin", aad: Activities.AdminAad, conversationId: "a:personal-admin"));
+
+    private static async Task<ReminderEvent> SingleEventAsync(BotApplication bot)
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        return Assert.Single(await scope.ServiceProvider.GetRequiredService<IReminderStore>().ListEventsAsync(Ct));
+    }
+
+    private static async Task<DateTimeOffset?> RunDispatcherAsync(BotApplication bot, string eventId)
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().RunAsync(eventId, Ct);
+    }
+
+    private static async Task<IScheduler> SchedulerAsync(BotApplication bot) =>
+        await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+
+    [Fact]
+    public async Task AdminCreatesFirstFridayEvent_ReminderArrivesOnceWithRsvpAndStatistics()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+
+        await bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "提醒管理", "29:admin", Activities.AdminAad, "a:personal-admin"), Ct);
+        var listCard = Assert.Single(await _connector.WaitForSendsAsync(1)).Card.Readable();
+        var saved = await AdminAsync(bot, "remind.admin.save", SaveData());
+
+        Assert.Contains("提醒管理", listCard, StringComparison.Ordinal);
+        Assert.Contains("已保存“主题党日”，下一次：2027年2月5日（周五）15:00（北京时间）", saved, StringComparison.Ordinal);
+        var ev = await SingleEventAsync(bot);
+        var trigger = await (await SchedulerAsync(bot)).GetTrigger(QuartzReminderScheduler.TriggerKeyFor(ev.Id), Ct);
+        Assert.Equal(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero), trigger!.NextFireTimeUtc);
+
+        // The 3-day reminder fires through Quartz (the job, in-process) once the clock reaches it.
+        _connector.Clear();
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        await (await SchedulerAsync(bot)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct);
+        var sends = await _connector.WaitForSendsAsync(Members);
+        var cards = sends.Select(s => s.Card.Readable()).ToList();
+        Assert.All(cards, c => Assert.Contains("2027年2月5日（周五）15:00（北京时间）", c, StringComparison.Ordinal));
+        Assert.All(cards, c => Assert.Contains(SpeechLinks.Find("theme-party-day")!.Quote, c, StringComparison.Ordinal));
+        Assert.All(cards, c => Assert.Contains("参加", c, StringComparison.Ordinal));
+        Assert.Contains(cards, c => c.Contains("2027年2月5日（周五）08:00（Europe/Berlin）", StringComparison.Ordinal));
+
+        // Running again at the same instant sends nothing more: each lead fires once.
+        var next = await RunDispatcherAsync(bot, ev.Id);
+        Assert.Equal(Members, _connector.Sends.Count);
+        Assert.Equal(new DateTimeOffset(2027, 2, 5, 6, 0, 0, TimeSpan.Zero), next);
+
+        // 请假 without a reason is refused on the card; with one it is recorded and the card changes in place.
+        var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
+        var noReason = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = " " }));
+        var leave = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "当天出差" }));
+        var attend = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
+
+        Assert.Contains("请假需要填写原因", noReason, StringComparison.Ordinal);
+        Assert.Contains("您已请假，原因：当天出差", leave, StringComparison.Ordinal);
+        Assert.Contains("您已确认参加", attend, StringComparison.Ordinal);
+
+        var stats = await AdminAsync(bot, "remind.admin.stats", new JsonObject { ["eventId"] = ev.Id });
+        Assert.Contains("请假（原因）（1）", stats, StringComparison.Ordinal);
+        Assert.Contains("当天出差", stats, StringComparison.Ordinal);
+        Assert.Contains("参加（1）", stats, StringComparison.Ordinal);
+        Assert.Contains("未答复（1）", stats, StringComparison.Ordinal); // the admin, seen by the bot, did not answer
+
+        _connector.Clear();
+        await AdminAsync(bot, "remind.admin.export", new JsonObject { ["eventId"] = ev.Id, ["occurrence"] = occurrence });
+        var csv = Assert.Single(await _connector.WaitForSendsAsync(1)).Text!;
+        Assert.Contains("活动,时间,姓名,答复,请假原因,答复时间,送达情况", csv, StringComparison.Ordinal);
+        Assert.Contains("请假,当天出差", csv, StringComparison.Ordinal);
+
+        // After the start, answers are closed.
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 7, 0, 1, TimeSpan.Zero));
+        var late = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }));
+        Assert.Contains("答复已截止", late, StringComparison.Ordinal);
+        await using var scope = bot.Services.CreateAsyncScope();
+        Assert.Equal(RsvpAnswer.Leave, (await scope.ServiceProvider.GetRequiredService<IReminderStore>().FindRsvpAsync(occurrence, Activities.UserId, Ct))!.Answer);
+    }
+
+    [Fact]
+    public async Task InvalidInput_IsRejectedOnTheCard_AndNothingIsSaved()
+    {
+        var bot = StartBot();
+
+        var badRule = await AdminAsync(bot, "remind.admin.save", SaveData("每月第五个周五 15:00"));
+        var badZone = await AdminAsync(bot, "remind.admin.save", SaveData(timeZone: "Mars/Olympus"));
+        var past = await AdminAsync(bot, "remind.admin.save", SaveData("2027-01-15 10:00"));
+        var longTitle = await AdminAsync(bot, "remind.admin.save", SaveData(title: new string('长', 61)));
+        var notAdmin = Activities.Execute(_connector.ServiceUrl, "remind.admin.save", SaveData());
+        await bot.PostActivityAsync(notAdmin, Ct);
+
+        Assert.Contains("不是每个月都有第五个", badRule, StringComparison.Ordinal);
+        Assert.Contains("未知时区“Mars/Olympus”", badZone, StringComparison.Ordinal);
+        Assert.Contains("已经过去", past, StringComparison.Ordinal);
+        Assert.Contains("不能超过 60 个字", longTitle, StringComparison.Ordinal);
+        Assert.Contains("仅对管理员开放", Assert.Single(await _connector.WaitForSendsAsync(1)).Text, StringComparison.Ordinal);
+        await using var scope = bot.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<IReminderStore>().ListEventsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Restart_BetweenScheduleAndFire_StillFires()
+    {
+        var first = StartBot();
+        first.DeleteDatabaseOnDispose = false;
+        await SeedMembersAsync(first);
+        await AdminAsync(first, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(first);
+        _bots.Remove(first);
+        await first.DisposeAsync();
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 30, 0, TimeSpan.Zero));
+        var second = StartBot(first.DatabaseName, first.Storage);
+        second.DeleteDatabaseOnDispose = true;
+        var trigger = await (await SchedulerAsync(second)).GetTrigger(QuartzReminderScheduler.TriggerKeyFor(ev.Id), Ct);
+        await (await SchedulerAsync(second)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct);
+
+        Assert.NotNull(trigger); // the wake-up survived the restart in Quartz's tables
+        await _connector.WaitForSendsAsync(Members);
+        await RunDispatcherAsync(second, ev.Id);
+        Assert.Equal(Members, _connector.Sends.Count);
+    }
+
+    [Fact]
+    public async Task MissedWhileDown_SentLateBeforeStart_SkippedAfterStart_NeverTwice()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        await AdminAsync(bot, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(bot);
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 4, 2, 0, 0, TimeSpan.Zero)); // 2 days late, before the start
+        await RunDispatcherAsync(bot, ev.Id);
+        await RunDispatcherAsync(bot, ev.Id);
+        Assert.Equal(Members, (await _connector.WaitForSendsAsync(Members)).Count);
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 8, 0, 0, TimeSpan.Zero)); // the 1-hour lead was missed and the event started
+        var next = await RunDispatcherAsync(bot, ev.Id);
+
+        Assert.Equal(Members, _connector.Sends.Count);
+        Assert.Equal(new DateTimeOffset(2027, 3, 2, 1, 0, 0, TimeSpan.Zero), next);
+        await using var scope = bot.Services.CreateAsyncScope();
+        var outcomes = (await scope.ServiceProvider.GetRequiredService<IReminderStore>().ListDispatchesAsync(OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)), Ct)).Select(d => d.Outcome).Order().ToList();
+        Assert.Equal(["sent", "skipped:missed-started"], outcomes);
+    }
+
+    [Fact]
+    public async Task SkipAndMove_OnTheAdminCard_ChangeWhatIsSent()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        await AdminAsync(bot, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(bot);
+
+        var skipped = await AdminAsync(bot, "remind.admin.exception", new JsonObject { ["eventId"] = ev.Id, ["originalDate"] = "2027-02-05", ["action"] = "skip" });
+        var moved = await AdminAsync(bot, "remind.admin.exception", new JsonObject { ["eventId"] = ev.Id, ["originalDate"] = "2027-03-05", ["action"] = "move", ["newDate"] = "2027-03-09", ["newTime"] = "14:30" });
+        var bogus = await AdminAsync(bot, "remind.admin.exception", new JsonObject { ["eventId"] = ev.Id, ["originalDate"] = "2027-03-06", ["action"] = "skip" });
+
+        Assert.Contains("2027年2月5日（周五） 取消", skipped, StringComparison.Ordinal);
+        Assert.Contains("2027年3月9日（周二）14:30", moved, StringComparison.Ordinal);
+        Assert.Contains("请选择该活动的某一次", bogus, StringComparison.Ordinal);
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 0, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(bot, ev.Id);
+        Assert.Empty(_connector.Sends);
+        _clock.SetUtcNow(new DateTimeOffset(2027, 3, 6, 1, 0, 0, TimeSpan.Zero)); // 3 days before 9 March, 09:00
+        await RunDispatcherAsync(bot, ev.Id);
+        var card = (await _connector.WaitForSendsAsync(Members))[0].Card.Readable();
+        Assert.Contains("2027年3月9日（周二）14:30（北京时间）", card, StringComparison.Ordinal);
+        Assert.Contains("本次已改期", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MuteInPersonalChat_StopsThatKind_UnlessMandatory()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        await AdminAsync(bot, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(bot);
+
+        var muted = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.mute", new JsonObject { ["kind"] = "主题党日", ["muted"] = "true", ["from"] = "my" }));
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(bot, ev.Id);
+        var first = await _connector.WaitForSendsAsync(Members - 1);
+        await RunDispatcherAsync(bot, ev.Id);
+
+        Assert.Contains("已不再提醒“主题党日”", muted, StringComparison.Ordinal);
+        Assert.Equal(Members - 1, _connector.Sends.Count);
+        Assert.DoesNotContain(first, s => s.ConversationId == Activities.ConversationId);
+
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReminderFeature>().SaveAndScheduleAsync(ev with { Mandatory = true, PlannedFrom = _clock.GetUtcNow().AddDays(-3) }, Ct);
+        }
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 0, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(bot, ev.Id);
+        var all = await _connector.WaitForSendsAsync((2 * Members) - 1);
+        Assert.Contains(all.Skip(Members - 1), s => s.ConversationId == Activities.ConversationId);
+    }
+
+    [Fact]
+    public async Task MyReminders_ListsUpcomingEventWithAnswer()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        await AdminAsync(bot, "remind.admin.save", SaveData());
+
+        await bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "我的提醒"), Ct);
+
+        var card = Assert.Single(await _connector.WaitForSendsAsync(1)).Card.Readable();
+        Assert.Contains("我的提醒", card, StringComparison.Ordinal);
+        Assert.Contains("2027年2月5日（周五）15:00（北京时间）", card, StringComparison.Ordinal);
+        Assert.Contains("尚未答复", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoInstances_SharingOneDatabase_SendEachReminderOnce()
+    {
+        var a = StartBot();
+        var b = StartBot(a.DatabaseName, a.Storage);
+        b.DeleteDatabaseOnDispose = false;
+        await SeedMembersAsync(a);
+        await AdminAsync(a, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(a);
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        await Task.WhenAll(
+            (await SchedulerAsync(a)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct).AsTask(),
+            (await SchedulerAsync(b)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct).AsTask(),
+            RunDispatcherAsync(a, ev.Id),
+            RunDispatcherAsync(b, ev.Id));
+        await _connector.WaitForSendsAsync(Members);
+        await RunDispatcherAsync(b, ev.Id);
+        await RunDispatcherAsync(a, ev.Id);
+
+        await using var scope = a.Services.CreateAsyncScope();
+        var batch = await scope.ServiceProvider.GetRequiredService<OrganBot.Dialogs.Delivery.IDeliveryQueue>().GetBatchAsync(OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)), Ct);
+        Assert.Equal(Members, batch.Count);
+        Assert.Equal(Members, _connector.Sends.Count);
+    }
+}
