@@ -13,7 +13,9 @@ public sealed class KnowledgeBase
 
     // "Not covered" needs more than one signal: the question's content must be in the speech's vocabulary, and the
     // best sentence must match enough of it. Tuned on the dev set and the unanswerable set in the tests.
-    internal const double MinQueryCoverage = 0.5;
+    internal const double MinQueryCoverage = 0.6;
+    internal const double LooseQueryCoverage = 0.45;
+    internal const double StrongTopScore = 18;
     internal const double MinTopScore = 2.5;
     internal const double MinTopCoverage = 0.2;
 
@@ -51,7 +53,8 @@ public sealed class KnowledgeBase
         }
 
         var structural = query.PartReference > 0 && query.PartReference < Document.Parts.Count;
-        var covered = top is not null && (structural || (query.Coverage >= MinQueryCoverage && top.Score >= MinTopScore && topCoverage >= MinTopCoverage));
+        var covered = top is not null && (structural || (top.Score >= MinTopScore && topCoverage >= MinTopCoverage
+            && (query.Coverage >= MinQueryCoverage || (query.Coverage >= LooseQueryCoverage && top.Score >= StrongTopScore))));
         if (!covered)
         {
             return new KnowledgeAnswer
@@ -93,7 +96,7 @@ public sealed class KnowledgeBase
         if (Document.PointOf(sentence) is not { } point) return label;
         return language == UiLanguage.English
             ? $"{label} · Point {point.Number}"
-            : point.Title.Length > 0 ? $"{label} · {point.Marker} {point.Title}" : $"{label} · {point.Marker}";
+            : point.Title.Length > 0 ? $"{label}· {point.Marker} {point.Title}" : $"{label}· {point.Marker}";
     }
 
     /// <summary>第四部分（压实组织领导） / Part 4 (Organisational leadership); 开篇 / Opening.</summary>
