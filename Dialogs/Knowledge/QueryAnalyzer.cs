@@ -6,7 +6,7 @@ namespace OrganBot.Dialogs.Knowledge;
 /// Turns a question (Chinese or English) into weighted character n-gram terms: normalisation, structural references
 /// (第四部分, 二是, part 4), list intent, thesaurus expansion and question-word removal.
 /// </summary>
-public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> speechBigrams)
+public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> speechBigrams, ISet<char> speechChars)
 {
     public const double UnigramWeight = 0.2;
 
@@ -22,7 +22,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
     ];
 
     // Single characters that carry no content on their own; they don't count for coverage.
-    private const string FunctionChars = "是有要和与及在对把被这那该都也就还个些们得地着过又很去来到让给从向跟被于其之并或等";
+    private const string FunctionChars = "是有要和与及在对把被这那该都也就还个些们得地着过又很去来到让给从向跟于其之并或等为样";
 
     private static readonly HashSet<string> s_englishStopWords =
     [
@@ -136,7 +136,8 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
                 if (FunctionChars.Contains(c)) continue;
                 contentUnits++;
                 var literal = (i > 0 && speechBigrams.Contains(run.Substring(i - 1, 2)))
-                    || (i + 1 < length && speechBigrams.Contains(run.Substring(i, 2)));
+                    || (i + 1 < length && speechBigrams.Contains(run.Substring(i, 2)))
+                    || (length == 1 && speechChars.Contains(c));
                 if (literal || covered[start + i]) coveredUnits++;
             }
         }

@@ -60,7 +60,7 @@ public sealed class SpeechIndex
         var n = sentences.Count;
         foreach (var (term, df) in documentFrequency) _idf[term] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
         Bigrams = bigrams;
-        Analyzer = new QueryAnalyzer(thesaurus, bigrams);
+        Analyzer = new QueryAnalyzer(thesaurus, bigrams, _normalized.SelectMany(t => t).Where(TextNormalizer.IsCjk).ToHashSet());
     }
 
     public SpeechDocument Document { get; }
