@@ -2,12 +2,19 @@ using OrganBot.Bot.Auth;
 using OrganBot.Bot.Cli;
 using OrganBot.Bot.Endpoints;
 using OrganBot.Bot.Hosting;
+using OrganBot.Bot.Knowledge;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.Scheduling;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs;
 
-// `dotnet run --project Bot -- package --bot-id <GUID>` and other subcommands run instead of the web host.
+// Subcommands run instead of the web host: `ask`, `eval`, `bench-qa` (speech Q&A) and `package` (Teams app zip).
+if (KnowledgeCli.Handles(args))
+{
+    Console.OutputEncoding = System.Text.Encoding.UTF8;
+    return await KnowledgeCli.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
+
 if (await CliCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +22,7 @@ builder.AddBotHosting();    // JSON logs outside Development, /healthz with a da
 builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
+builder.AddKnowledge();     // speech Q&A: index from seeds/speech.txt, answer cards, votes, optional Azure OpenAI
 builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
 builder.Services.AddDialogs();
 builder.Services.AddProblemDetails();

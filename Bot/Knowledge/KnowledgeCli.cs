@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrganBot.Cards;
+using OrganBot.Dialogs.Knowledge;
+
+namespace OrganBot.Bot.Knowledge;
+
+/// <summary>
+/// Command line over the same engine the bot uses: <c>ask "问题"</c>, <c>ask --jsonl</c> (stdin → stdout, one JSON
+/// object per line), <c>eval [dev.jsonl]</c> and <c>bench-qa</c>. Nothing but results goes to stdout.
+/// </summary>
+internal static class KnowledgeCli
+{
+    public static readonly string[] Commands = ["ask", "eval", "bench-qa"];
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        KnowledgeBase knowledge;
+        try
+        {
+            knowledge = KnowledgeLoader.Load();
+        }
+        catch (IOException ex)
+        {
+            await error.WriteLineAsync($"Cannot read the speech: {ex.Message}");
+            return 2;
+        }
+
+        switch (args)
+        {
+            case ["ask", "--jsonl", ..]:
+                while (await input.ReadLineAsync() is { } line)
+                {
+                    if (line.Trim().Length == 0) continue;
+                    await output.WriteLineAsync(JsonLine(knowledge, line.Trim()));
+                    await output.FlushAsync();
+                }
+
+                return 0;
+            case ["ask", var question, ..]:
+                await output.WriteLineAsync(Readable(knowledge.Ask(question)));
+                return 0;
+            case ["eval", ..]:
+                var path = args.Length > 1 ? args[1] : DefaultDevSet();
+                if (!File.Exists(path))
+                {
+                    await error.WriteLineAsync($"Evaluation set not found: {path}");
+                    return 2;
+                }
+
+                await output.WriteAsync(EvaluationText(KnowledgeEvaluator.Evaluate(knowledge, KnowledgeEvaluator.ReadJsonl(await File.ReadAllTextAsync(path)))));
+                return 0;
+            case ["bench-qa", ..]:
+                await output.WriteAsync(Bench());
+                return 0;
+            default:
+                await error.WriteLineAsync("Usage: ask \"问题\" | ask --jsonl | eval [path.jsonl] | bench-qa");
+                return 1;
+        }
+    }
+
+    /// <summary>../shared/qa/dev.jsonl, looked for from the current directory upwards.</summary>
+    private static string DefaultDevSet()
+    {
+        var relative = Path.Combine("..", "shared", "qa", "dev.jsonl");
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        return relative;
+    }
+
+    /// <summary>One line of the <c>ask --jsonl</c> contract.</summary>
+    public static string JsonLine(KnowledgeBase knowledge, string question)
+    {
+        var answer = knowledge.Ask(question);
+        var line = new CliAnswer(
+            question,
+            answer.Covered,
+            AnswerText(knowledge, answer),
+            [.. answer.Citations.Take(KnowledgeBase.MaxCitations).Select(c => new CliCitation(c.Label, c.Text, c.Score))]);
+        return JsonSerializer.Serialize(line, s_json);
+    }
+
+    private static string AnswerText(KnowledgeBase knowledge, KnowledgeAnswer answer) => answer.Covered
+        ? answer.Text
+        : answer.RelatedParts.Count > 0
+            ? "讲话未涉及该问题。相关部分：" + string.Join("；", answer.RelatedParts.Select(p => knowledge.PartLabel(p, UiLanguage.Chinese)))
+            : "讲话未涉及该问题。";
+
+    private static string Readable(KnowledgeAnswer answer)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(answer.Covered ? "答：" : "讲话未涉及。");
+        if (answer.Covered) text.AppendLine(answer.Text);
+        if (answer.Citations.Count > 0) text.AppendLine().AppendLine("出处：");
+        for (var i = 0; i < answer.Citations.Count; i++)
+        {
+            var c = answer.Citations[i];
+            text.Append('[').Append(i + 1).Append("] ").Append(c.Label).Append('（').Append(c.Score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)).AppendLine("）");
+            text.Append("    “").Append(c.Text).AppendLine("”");
+        }
+
+        foreach (var part in answer.RelatedParts) text.Append("相关部分：").AppendLine(part.Heading);
+        return text.ToString();
+    }
+
+    private static string EvaluationText(EvaluationReport report)
+    {
+        var text = new StringBuilder();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"Questions: {report.Count}");
+        text.AppendLine(inv, $"Recall@1: {report.RecallAt1:F3}");
+        text.AppendLine(inv, $"Recall@3: {report.RecallAt3:F3}");
+        text.AppendLine(inv, $"MRR:      {report.Mrr:F3}");
+        text.AppendLine(inv, $"Refused (answerable questions answered 讲话未涉及): {report.Refused:F3}");
+        text.AppendLine("Per kind:");
+        foreach (var (kind, (count, r1, r3, mrr)) in report.PerKind)
+        {
+            text.AppendLine(inv, $"  {kind,-11} n={count,-3} R@1={r1:F2} R@3={r3:F2} MRR={mrr:F2}");
+        }
+
+        var misses = report.Results.Where(r => r.Rank != 1).ToList();
+        if (misses.Count > 0) text.AppendLine("Not first:");
+        foreach (var (question, rank, _) in misses) text.AppendLine(inv, $"  {question.Id} rank={(rank == 0 ? "-" : rank.ToString(inv))} {question.Question}");
+        return text.ToString();
+    }
+
+    /// <summary>Index build time, query latency p50/p99 over the dev-style questions, memory.</summary>
+    internal static string Bench()
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var speech = File.ReadAllText(KnowledgeLoader.ResolvePath("seeds/speech.txt"));
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var stopwatch = Stopwatch.StartNew();
+        var knowledge = KnowledgeBase.Load(speech);
+        var firstBuild = stopwatch.Elapsed.TotalMilliseconds;
+        var indexBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(knowledge);
+
+        var builds = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            stopwatch.Restart();
+            _ = KnowledgeBase.Load(speech);
+            builds.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        string[] questions =
+        [
+            "主题党日要怎么搞", "支部建设有什么要求", "群团组织的灵魂是什么", "What does the speech say about the warm-heart project?",
+            "这五点意见分别是什么", "党费交多少", "牛鼻子", "管党治党的责任要怎么一层层落实下去", "How do I apply for annual leave?", "第四部分讲了哪几点",
+        ];
+        // Warm up so tiered JIT has optimised the hot paths, as in a running bot.
+        for (var round = 0; round < 500; round++)
+        {
+            foreach (var q in questions) knowledge.Ask(q);
+        }
+
+        var latencies = new List<double>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var round = 0; round < 1000; round++)
+        {
+            foreach (var q in questions)
+            {
+                var start = Stopwatch.GetTimestamp();
+                knowledge.Ask(q);
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / latencies.Count;
+
+        latencies.Sort();
+        builds.Sort();
+        var text = new StringBuilder();
+        text.AppendLine(inv, $"Sentences indexed: {knowledge.Document.Sentences.Count} in {knowledge.Document.Parts.Count - 1} parts");
+        text.AppendLine(inv, $"Index build (first, cold): {firstBuild:F2} ms; warm median: {builds[builds.Count / 2]:F2} ms");
+        text.AppendLine(inv, $"Query latency over {latencies.Count} queries: p50 {Percentile(latencies, 0.50):F3} ms, p99 {Percentile(latencies, 0.99):F3} ms, max {latencies[^1]:F3} ms");
+        text.AppendLine(inv, $"CPU time per query (mean, unaffected by other processes' load): {cpuPerQuery:F3} ms; load average now: {LoadAverage()}");
+        text.AppendLine(inv, $"Managed memory of the index: {indexBytes / 1024.0:F0} KiB; process working set: {Environment.WorkingSet / 1024.0 / 1024.0:F0} MiB");
+        return text.ToString();
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private sealed record CliAnswer(
+        [property: JsonPropertyName("question")] string Question,
+        [property: JsonPropertyName("covered")] bool Covered,
+        [property: JsonPropertyName("answer")] string Answer,
+        [property: JsonPropertyName("citations")] IReadOnlyList<CliCitation> Citations);
+
+    private sealed record CliCitation(
+        [property: JsonPropertyName("label")] string Label,
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("score")] double Score);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using OrganBot.Cards;
+using OrganBot.Cards.Answers;
+
+namespace OrganBot.Dialogs.Knowledge;
+
+/// <summary>Turns knowledge answers and parts of the speech into the Q&amp;A cards.</summary>
+public sealed class AnswerPresenter(KnowledgeBase knowledge)
+{
+    private const int MaxPassageLength = 300;
+
+    public JsonObject AnswerCard(KnowledgeAnswer answer, UiLanguage language, GeneratedAnswer? generated = null, string? voteNote = null)
+    {
+        if (!answer.Covered)
+        {
+            return NotCoveredCard.Build(answer.Question, [.. answer.RelatedParts.Select(p => (p.Number, knowledge.PartLabel(p, language)))], language);
+        }
+
+        var main = answer.Citations[0].Sentence;
+        var part = answer.Part ?? knowledge.Document.PartOf(main);
+        var isList = answer.Kind == AnswerKind.List;
+        var view = new AnswerCardView
+        {
+            Question = answer.Question,
+            AnswerId = main.Id,
+            Answer = answer.Text,
+            GeneratedAnswer = generated?.Text,
+            Label = isList
+                ? part.Number == 0 ? language.Pick("讲话全文 · 五个部分", "Whole speech · the five parts") : knowledge.PartLabel(part, language)
+                : answer.Citations[0].Label,
+            Passage = isList ? answer.Text : Passage(main),
+            Sources = generated is null ? [] : [.. answer.Citations.Select(c => (c.Label, c.Text))],
+            PartLabel = part.Number == 0 ? language.Pick("讲话全文 · 开篇", "Opening of the speech") : knowledge.PartLabel(part, language),
+            PartText = PartParagraphs(part),
+            FollowUps = answer.FollowUps,
+            VoteNote = voteNote,
+        };
+        return Cards.Answers.AnswerCard.Build(view, language);
+    }
+
+    public JsonObject KeyPointsOverview(UiLanguage language) =>
+        KeyPointsCard.Overview([.. knowledge.Document.NumberedParts.Select(p => KeyPoints(p, language))], language);
+
+    public JsonObject KeyPointsPart(SpeechPart part, UiLanguage language) => KeyPointsCard.Part(KeyPoints(part, language), language);
+
+    public KeyPointsView KeyPoints(SpeechPart part, UiLanguage language) =>
+        new(part.Number, knowledge.PartLabel(part, language), part.Heading,
+            [.. knowledge.Document.RequirementsOf(part).Select(s => (knowledge.Label(s, language), s.Text))],
+            PartParagraphs(part));
+
+    /// <summary>The main sentence with its neighbours in the same point, verbatim, up to about 300 characters.</summary>
+    private string Passage(SpeechSentence main)
+    {
+        var sentences = knowledge.Document.Sentences;
+        var text = main.Text;
+        var before = main.Index - 1;
+        var after = main.Index + 1;
+        while (true)
+        {
+            var grew = false;
+            if (after < sentences.Count && Same(sentences[after], main) && text.Length + sentences[after].Text.Length <= MaxPassageLength)
+            {
+                text += sentences[after++].Text;
+                grew = true;
+            }
+
+            if (before >= 0 && Same(sentences[before], main) && text.Length + sentences[before].Text.Length <= MaxPassageLength)
+            {
+                text = sentences[before--].Text + text;
+                grew = true;
+            }
+
+            if (!grew) return text;
+        }
+    }
+
+    private static bool Same(SpeechSentence a, SpeechSentence b) =>
+        a.Part == b.Part && a.Point == b.Point && a.Kind != SentenceKind.PartHeading;
+
+    private IReadOnlyList<string> PartParagraphs(SpeechPart part)
+    {
+        var sentences = knowledge.Document.SentencesOf(part).ToList();
+        var paragraphs = new List<string>();
+        var current = "";
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Kind is SentenceKind.PartHeading or SentenceKind.PointHeading && current.Length > 0)
+            {
+                paragraphs.Add(current);
+                current = "";
+            }
+
+            current += sentence.Text;
+            if (sentence.Kind == SentenceKind.PartHeading)
+            {
+                paragraphs.Add(current);
+                current = "";
+            }
+        }
+
+        if (current.Length > 0) paragraphs.Add(current);
+        return paragraphs;
+    }
+}

@@ -1,0 +1,220 @@
+using OrganBot.Cards;
+
+namespace OrganBot.Dialogs.Knowledge;
+
+/// <summary>
+/// Answers questions from the speech only: retrieval over its structure, list questions from its parts and points,
+/// and a plain “not covered” when the question's content is not in the speech.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    public const int MaxCitations = 5;
+    public const int MaxCitationLength = 300;
+
+    // "Not covered" needs more than one signal: the question's content must be in the speech's vocabulary, and the
+    // best sentence must match enough of it. Tuned on the dev set and the unanswerable set in the tests.
+    internal const double MinQueryCoverage = 0.6;
+    internal const double LooseQueryCoverage = 0.45;
+    internal const double StrongTopScore = 18;
+    internal const double MinTopScore = 2.5;
+    internal const double MinTopCoverage = 0.2;
+
+    public KnowledgeBase(SpeechDocument document, Thesaurus thesaurus)
+    {
+        Document = document;
+        Thesaurus = thesaurus;
+        Index = new SpeechIndex(document, thesaurus);
+    }
+
+    public SpeechDocument Document { get; }
+
+    public Thesaurus Thesaurus { get; }
+
+    public SpeechIndex Index { get; }
+
+    public static KnowledgeBase Load(string speechText) => new(SpeechDocument.Parse(speechText), Thesaurus.LoadDefault());
+
+    public KnowledgeAnswer Ask(string question, UiLanguage language = UiLanguage.Chinese)
+    {
+        var query = Index.Analyzer.Analyze(question);
+        var results = Index.Search(query);
+        var top = results.Count > 0 ? results[0] : null;
+        var topCoverage = top is null ? 0 : CoverageAround(top.Sentence, query);
+        var signals = (query.Coverage, top?.Score ?? 0, topCoverage);
+
+        if (query.PartReference is > 0 and var partNumber && partNumber < Document.Parts.Count && (query.PointReference == 0 || query.AsksForList) && query.CoveredUnits <= 2)
+        {
+            return ListAnswer(question, Document.Parts[partNumber], results, language, signals);
+        }
+
+        if (query.AsksForList && PickListGroup(query, results) is { } group)
+        {
+            return ListAnswer(question, group, results, language, signals);
+        }
+
+        var structural = query.PartReference > 0 && query.PartReference < Document.Parts.Count;
+        var covered = top is not null && (structural || (top.Score >= MinTopScore && topCoverage >= MinTopCoverage
+            && (query.Coverage >= MinQueryCoverage || (query.Coverage >= LooseQueryCoverage && top.Score >= StrongTopScore))));
+        if (!covered)
+        {
+            return new KnowledgeAnswer
+            {
+                Question = question,
+                Kind = AnswerKind.NotCovered,
+                Text = "",
+                Citations = [],
+                RelatedParts = RelatedParts(results),
+                Signals = signals,
+            };
+        }
+
+        var citations = results.Take(MaxCitations).Select(r => Cite(r, language)).ToList();
+        var answerSentences = new List<SpeechSentence> { top!.Sentence };
+        if (results.Count > 1 && results[1] is var second && Math.Abs(second.Sentence.Index - top.Sentence.Index) == 1
+            && second.Sentence.Point == top.Sentence.Point && second.Sentence.Part == top.Sentence.Part && second.Score >= 0.8 * top.Score)
+        {
+            answerSentences.Add(second.Sentence);
+        }
+
+        return new KnowledgeAnswer
+        {
+            Question = question,
+            Kind = AnswerKind.Passage,
+            Text = string.Concat(answerSentences.OrderBy(s => s.Index).Select(s => s.Text)),
+            Citations = citations,
+            Part = Document.PartOf(top.Sentence),
+            FollowUps = FollowUps(top.Sentence, language),
+            Signals = signals,
+        };
+    }
+
+    /// <summary>Location label: 第四部分（压实组织领导）· 二是 夯实基层基础, or Part 4 (Organisational leadership) · Point 2.</summary>
+    public string Label(SpeechSentence sentence, UiLanguage language)
+    {
+        var part = Document.PartOf(sentence);
+        var label = PartLabel(part, language);
+        if (Document.PointOf(sentence) is not { } point) return label;
+        return language == UiLanguage.English
+            ? $"{label} · Point {point.Number}"
+            : point.Title.Length > 0 ? $"{label}· {point.Marker} {point.Title}" : $"{label}· {point.Marker}";
+    }
+
+    /// <summary>第四部分（压实组织领导） / Part 4 (Organisational leadership); 开篇 / Opening.</summary>
+    public string PartLabel(SpeechPart part, UiLanguage language)
+    {
+        if (part.Number == 0) return language.Pick("开篇", "Opening");
+        if (language == UiLanguage.English)
+        {
+            var english = Thesaurus.EnglishFor(part.ShortTitle);
+            return english is null ? $"Part {part.Number}" : $"Part {part.Number} ({english})";
+        }
+
+        return $"第{TextNormalizer.ChineseNumber(part.Number)}部分（{part.ShortTitle}）";
+    }
+
+    private KnowledgeCitation Cite(ScoredSentence result, UiLanguage language) =>
+        new(result.Sentence, Label(result.Sentence, language), Excerpt(result.Sentence.Text), Math.Round(result.Score, 3));
+
+    private static string Excerpt(string text) => text.Length <= MaxCitationLength ? text : text[..MaxCitationLength];
+
+    /// <summary>Coverage of the question by the best sentence together with its point heading and neighbours.</summary>
+    private double CoverageAround(SpeechSentence sentence, AnalyzedQuery query)
+    {
+        var best = Index.TermCoverage(sentence.Index, query);
+        foreach (var other in new[] { sentence.Index - 1, sentence.Index + 1 })
+        {
+            if (other >= 0 && other < Document.Sentences.Count && Document.Sentences[other].Part == sentence.Part)
+            {
+                best = Math.Max(best, 0.5 * (best + Index.TermCoverage(other, query)));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The enumeration a list question means: the five parts (the opening announces them) or the points of one part.
+    /// A count in the question (三点要求) must match; otherwise the group whose sentences match best wins.
+    /// </summary>
+    private SpeechPart? PickListGroup(AnalyzedQuery query, IReadOnlyList<ScoredSentence> results)
+    {
+        var candidates = Document.Parts
+            .Where(p => ChildCount(p) >= 2 && (query.ListCount == 0 || query.ListCount == ChildCount(p))).ToList();
+        if (query.ListCount > 0 && candidates.Count == 1) return candidates[0];
+        SpeechPart? best = null;
+        var bestScore = 0.0;
+        foreach (var part in candidates)
+        {
+            var score = results.Where(r => r.Sentence.Part == part.Number).Take(2).Sum(r => r.Score);
+            if (score > bestScore)
+            {
+                best = part;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private int ChildCount(SpeechPart part) => part.Number == 0 ? Document.NumberedParts.Count() : part.Points.Count;
+
+    private KnowledgeAnswer ListAnswer(string question, SpeechPart group, IReadOnlyList<ScoredSentence> results, UiLanguage language, (double, double, double) signals)
+    {
+        var items = group.Number == 0
+            ? Document.NumberedParts.Select(p => Document.Sentences[p.FirstSentence]).ToList()
+            : group.Points.Count > 0
+                ? group.Points.Select(p => Document.Sentences[p.FirstSentence]).ToList()
+                : [.. Document.RequirementsOf(group).Take(MaxCitations)];
+        var score = results.Count > 0 ? results[0].Score : 1;
+        var citations = items.Take(MaxCitations).Select(s => new KnowledgeCitation(s, Label(s, language), Excerpt(s.Text), Math.Round(score, 3))).ToList();
+        var followUps = group.Number == 0
+            ? Document.NumberedParts.Take(3).Select(p => (PartLabel(p, language), language.Pick($"第{TextNormalizer.ChineseNumber(p.Number)}部分讲了哪几点", $"What are the points of part {p.Number}?"))).ToList()
+            : group.Points.Take(3).Select(p => (PointTitle(group, p, language), PointQuestion(group, p, language))).ToList();
+        return new KnowledgeAnswer
+        {
+            Question = question,
+            Kind = AnswerKind.List,
+            Text = string.Join("\n", items.Select(s => s.Text)),
+            Citations = citations,
+            Part = group,
+            FollowUps = followUps,
+            Signals = signals,
+        };
+    }
+
+    private IReadOnlyList<(string Title, string Question)> FollowUps(SpeechSentence sentence, UiLanguage language)
+    {
+        var part = Document.PartOf(sentence);
+        var list = new List<(string, string)>();
+        foreach (var point in part.Points.Where(p => p.Number != sentence.Point).Take(2))
+        {
+            list.Add((PointTitle(part, point, language), PointQuestion(part, point, language)));
+        }
+
+        if (part.Number > 0)
+        {
+            list.Add((language.Pick($"第{TextNormalizer.ChineseNumber(part.Number)}部分的要点", $"Points of part {part.Number}"),
+                language.Pick($"第{TextNormalizer.ChineseNumber(part.Number)}部分讲了哪几点", $"What are the points of part {part.Number}?")));
+        }
+        else
+        {
+            list.Add((language.Pick("五点意见分别是什么", "The five parts"), language.Pick("五点意见分别是什么", "What are the five parts?")));
+        }
+
+        return [.. list.Take(3)];
+    }
+
+    private string PointTitle(SpeechPart part, SpeechPoint point, UiLanguage language) =>
+        language == UiLanguage.English
+            ? $"Part {part.Number} · Point {point.Number}"
+            : point.Title.Length > 0 ? $"{point.Marker} {point.Title}" : $"第{TextNormalizer.ChineseNumber(part.Number)}部分 · {point.Marker}";
+
+    private static string PointQuestion(SpeechPart part, SpeechPoint point, UiLanguage language) =>
+        language.Pick(
+            $"第{TextNormalizer.ChineseNumber(part.Number)}部分{(point.Marker.EndsWith('是') ? point.Marker : $"第{TextNormalizer.ChineseNumber(point.Number)}点")}讲了什么",
+            $"What does part {part.Number}, point {point.Number} say?");
+
+    private List<SpeechPart> RelatedParts(IReadOnlyList<ScoredSentence> results) =>
+        [.. results.Where(r => r.Sentence.Part > 0).GroupBy(r => r.Sentence.Part)
+            .OrderByDescending(g => g.Take(2).Sum(r => r.Score)).Take(2).Select(g => Document.Parts[g.Key])];
+}

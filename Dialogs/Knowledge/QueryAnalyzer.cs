@@ -1,0 +1,263 @@
+using System.Text.RegularExpressions;
+
+namespace OrganBot.Dialogs.Knowledge;
+
+/// <summary>
+/// Turns a question (Chinese or English) into weighted character n-gram terms: normalisation, structural references
+/// (第四部分, 二是, part 4), list intent, thesaurus expansion and question-word removal.
+/// </summary>
+public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> speechBigrams, ISet<char> speechChars)
+{
+    public const double UnigramWeight = 0.2;
+
+    // Question words and filler that say nothing about the content; longest first.
+    private static readonly string[] s_stopPhrases =
+    [
+        "请问一下", "请问", "请教", "这篇讲话", "这次讲话", "本次讲话", "讲话中", "讲话里", "讲话", "里面", "当中",
+        "提到了", "提到", "提出了", "提出", "提了", "说了", "讲了", "谈到", "谈了", "关于", "有关", "说的是", "说什么", "讲什么",
+        "为什么", "是什么", "什么", "怎么样", "怎么办", "怎么", "怎样", "如何", "哪些", "哪几个", "哪几", "哪个", "哪里", "哪儿",
+        "是不是", "有没有", "会不会", "能不能", "要不要", "是啥", "干啥", "有啥", "做啥", "多少", "一下", "可以", "应该", "需要",
+        "具体", "主要", "到底", "究竟", "大概", "一般", "我们", "咱们", "大家", "我", "你", "这个", "那个", "这块", "这些", "那些",
+        "这", "那", "啥", "吗", "呢", "吧", "呀", "的", "了", "么", "咋", "嘛", "啊", "哦",
+    ];
+
+    // Single characters that carry no content on their own; they don't count for coverage.
+    private const string FunctionChars = "是有要和与及在对把被这那该都也就还个些们得地着过又很去来到让给从向跟于其之并或等为样";
+
+    private static readonly HashSet<string> s_englishStopWords =
+    [
+        "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "by", "from", "at", "as", "about", "into",
+        "what", "which", "thi", "was", "has", "who", "whom", "whose", "how", "why", "when", "where", "do", "doe", "did", "done", "is", "are", "wa", "were", "be",
+        "been", "being", "it", "it", "its", "this", "that", "these", "those", "there", "their", "they", "them", "we", "our", "u",
+        "i", "me", "my", "you", "your", "he", "she", "his", "her", "speech", "say", "said", "talk", "mention", "mentioned",
+        "describe", "described", "tell", "please", "give", "can", "could", "would", "will", "should", "shall", "must", "may",
+        "might", "any", "some", "all", "according", "regarding", "concerning", "should", "need", "needs", "want", "like",
+        "leader", "does", "have", "ha", "had", "get", "make", "made", "list", "name", "mean", "do", "draw", "so", "then",
+        "than", "also", "very", "more", "most", "much", "many", "one", "two", "three", "four", "five", "point", "part",
+        "requirement", "require", "required", "asked", "ask", "expected", "expect", "thing", "way", "role", "our", "us",
+    ];
+
+    private static readonly string[] s_englishNumbers = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    [GeneratedRegex(@"第([一二三四五六七八九十\d])部分|^([一二三四五六七八九十])、|第([一二三四五六七八九十\d])(?:大)?(?:段|章|节)")]
+    private static partial Regex PartReferencePattern();
+
+    [GeneratedRegex(@"第([一二三四五六七八九十\d])(?:点|条|项|个方面)|([一二三四五六七八九十])是|(另一方面|一方面)")]
+    private static partial Regex PointReferencePattern();
+
+    [GeneratedRegex(@"哪几点|哪几条|几条|哪几个方面|几个方面|哪几方面|分别|哪几项|几项|哪几部分|几部分|几大部分|([两二三四五六七八九十2-9])(?:点意见|点要求|条要求|条意见|个方面|项要求|项任务|部分|大部分|点|条)")]
+    private static partial Regex ListPattern();
+
+    [GeneratedRegex(@"\b(one|two|three|four|five|2|3|4|5)\s+(points|requirements|parts|aspects|tasks|opinions|things|areas|demands|sources|ways)\b|\blist\b|\bwhat are the (points|requirements|parts)\b")]
+    private static partial Regex EnglishListPattern();
+
+    [GeneratedRegex(@"\b(?:part|section)\s+(\d|one|two|three|four|five)\b")]
+    private static partial Regex EnglishPartPattern();
+
+    [GeneratedRegex(@"\bpoint\s+(\d|one|two|three|four|five)\b")]
+    private static partial Regex EnglishPointPattern();
+
+    public AnalyzedQuery Analyze(string question)
+    {
+        var normalized = TextNormalizer.Normalize(question.Trim());
+        return Thesaurus.IsEnglish(normalized) ? AnalyzeEnglish(question, normalized) : AnalyzeChinese(question, normalized);
+    }
+
+    private AnalyzedQuery AnalyzeChinese(string original, string text)
+    {
+        var terms = new Dictionary<string, double>();
+        var matched = new List<string>();
+
+        var part = 0;
+        var point = 0;
+        if (PartReferencePattern().Match(text) is { Success: true } partMatch)
+        {
+            part = TextNormalizer.ParseNumber(First(partMatch));
+        }
+
+        if (PointReferencePattern().Match(text) is { Success: true } pointMatch)
+        {
+            var value = First(pointMatch);
+            point = value == "一方面" ? 1 : value == "另一方面" ? 2 : TextNormalizer.ParseNumber(value);
+        }
+
+        var listMatch = ListPattern().Match(text);
+        var asksForList = listMatch.Success;
+        var listCount = listMatch.Success && listMatch.Groups[1].Success ? TextNormalizer.ParseNumber(listMatch.Groups[1].Value) : 0;
+
+        // Structural references and list words are handled as structure, not as text to match.
+        var content = PartReferencePattern().Replace(text, "|");
+        content = PointReferencePattern().Replace(content, "|");
+        content = ListPattern().Replace(content, "|");
+
+        var covered = new bool[content.Length];
+        var chars = content.ToCharArray();
+        var phrases = new List<string>();
+        var aliasUnits = 0;
+        foreach (var (at, variant, term) in thesaurus.MatchChinese(content))
+        {
+            AddTermText(terms, term, ThesaurusWeight(term));
+            matched.Add(term);
+            phrases.Add(Compact(term));
+            covered.AsSpan(at, variant.Length).Fill(true);
+
+            // A variant the speech never uses is only an alias: the term stands for it.
+            if (!speechBigrams.Contains(variant.Length >= 2 ? variant[..2] : variant))
+            {
+                for (var i = at; i < at + variant.Length; i++)
+                {
+                    if (chars[i] == '|') continue;
+                    if (TextNormalizer.IsCjk(chars[i]) && !FunctionChars.Contains(chars[i])) aliasUnits++;
+                    chars[i] = '|';
+                }
+            }
+        }
+
+        foreach (var stop in s_stopPhrases)
+        {
+            var at = content.IndexOf(stop, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                for (var i = at; i < at + stop.Length; i++) chars[i] = '|';
+                at = content.IndexOf(stop, at + stop.Length, StringComparison.Ordinal);
+            }
+        }
+
+        var contentUnits = aliasUnits;
+        var coveredUnits = aliasUnits;
+        foreach (var (start, length) in CjkRuns(chars))
+        {
+            var run = new string(chars, start, length);
+            AddTermText(terms, run, 1.0);
+            if (length >= 3) phrases.Add(run);
+            for (var i = 0; i < length; i++)
+            {
+                var c = run[i];
+                if (FunctionChars.Contains(c)) continue;
+                contentUnits++;
+                var literal = (i > 0 && speechBigrams.Contains(run.Substring(i - 1, 2)))
+                    || (i + 1 < length && speechBigrams.Contains(run.Substring(i, 2)))
+                    || (length == 1 && speechChars.Contains(c));
+                if (literal || covered[start + i]) coveredUnits++;
+            }
+        }
+
+        foreach (var phrase in phrases.Where(p => speechBigrams.Contains(p[..2]))) matched.Add(phrase);
+
+        return new AnalyzedQuery
+        {
+            Original = original,
+            IsEnglish = false,
+            Terms = terms,
+            MatchedTerms = matched,
+            ContentUnits = contentUnits,
+            CoveredUnits = coveredUnits,
+            AsksForList = asksForList,
+            ListCount = listCount,
+            PartReference = part,
+            PointReference = point,
+            Phrases = phrases,
+        };
+    }
+
+    private AnalyzedQuery AnalyzeEnglish(string original, string text)
+    {
+        var terms = new Dictionary<string, double>();
+        var words = Thesaurus.EnglishWords(text).ToList();
+        var matchedPositions = new bool[words.Count];
+        var matched = thesaurus.MatchEnglish(words, matchedPositions).Distinct().ToList();
+        foreach (var term in matched) AddTermText(terms, term, ThesaurusWeight(term));
+
+        var listMatch = EnglishListPattern().Match(text);
+        var listCount = listMatch.Success && listMatch.Groups[1].Success ? EnglishNumber(listMatch.Groups[1].Value) : 0;
+        var part = EnglishPartPattern().Match(text) is { Success: true } p ? EnglishNumber(p.Groups[1].Value) : 0;
+        var point = EnglishPointPattern().Match(text) is { Success: true } q ? EnglishNumber(q.Groups[1].Value) : 0;
+
+        var contentUnits = 0;
+        var coveredUnits = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (matchedPositions[i])
+            {
+                contentUnits++;
+                coveredUnits++;
+            }
+            else if (!s_englishStopWords.Contains(words[i]) && !(words[i].Length <= 1))
+            {
+                contentUnits++;
+            }
+        }
+
+        return new AnalyzedQuery
+        {
+            Original = original,
+            IsEnglish = true,
+            Terms = terms,
+            MatchedTerms = matched,
+            ContentUnits = contentUnits,
+            CoveredUnits = coveredUnits,
+            AsksForList = listMatch.Success,
+            ListCount = listCount,
+            PartReference = part,
+            PointReference = point,
+            Phrases = [],
+        };
+    }
+
+    /// <summary>Long speech terms would drown the rest of the question; cap each term's total weight at three bigrams.</summary>
+    private static double ThesaurusWeight(string term)
+    {
+        var bigrams = Math.Max(1, term.Count(TextNormalizer.IsCjk) - 1);
+        return Math.Min(bigrams, 3) / (double)bigrams;
+    }
+
+    /// <summary>Normalised text without the enumeration comma, so 家、站、点 and 家站点 read alike.</summary>
+    internal static string Compact(string text) => TextNormalizer.Normalize(text).Replace("、", "", StringComparison.Ordinal);
+
+    /// <summary>Adds the bigrams (full weight) and unigrams (low weight) of every Chinese run of <paramref name="text"/>.</summary>
+    internal static void AddTermText(Dictionary<string, double> terms, string text, double weight)
+    {
+        var normalized = Compact(text).ToCharArray();
+        foreach (var (start, length) in CjkRuns(normalized))
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                Add(terms, normalized[i].ToString(), weight * UnigramWeight);
+                if (i + 1 < start + length) Add(terms, new string(normalized, i, 2), weight);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, double> terms, string term, double weight) =>
+        terms[term] = Math.Max(terms.GetValueOrDefault(term), weight);
+
+    internal static IEnumerable<(int Start, int Length)> CjkRuns(char[] chars)
+    {
+        var i = 0;
+        while (i < chars.Length)
+        {
+            if (!TextNormalizer.IsCjk(chars[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < chars.Length && TextNormalizer.IsCjk(chars[i])) i++;
+            yield return (start, i - start);
+        }
+    }
+
+    private static string First(Match match)
+    {
+        for (var g = 1; g < match.Groups.Count; g++)
+        {
+            if (match.Groups[g].Success) return match.Groups[g].Value;
+        }
+
+        return "";
+    }
+
+    private static int EnglishNumber(string value) =>
+        int.TryParse(value, out var n) ? n : Array.IndexOf(s_englishNumbers, value);
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using OrganBot.Cards;
+using OrganBot.Dialogs.Conversation;
+
+namespace OrganBot.Dialogs.Knowledge;
+
+/// <summary>Answers free text from the speech: a cited answer card, or 讲话未涉及 with the nearest parts.</summary>
+public sealed partial class SpeechQuestionAnswerer(
+    KnowledgeBase knowledge,
+    AnswerPresenter presenter,
+    IEnumerable<IAnswerGenerator> generators,
+    ILogger<SpeechQuestionAnswerer> logger) : IQuestionAnswerer
+{
+    public const int MaxQuestionLength = 200;
+
+    private readonly IAnswerGenerator? _generator = generators.LastOrDefault();
+
+    public Task HandleQuestionAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        AnswerAsync(turn, turn.Input.Text, cancellationToken);
+
+    /// <summary>Answers <paramref name="question"/> with a new card (also used by follow-up buttons).</summary>
+    public async Task AnswerAsync(ITurnContext turn, string question, CancellationToken cancellationToken)
+    {
+        question = question.Trim();
+        var language = LanguageFor(turn.Input.Language, question);
+        if (question.Length > MaxQuestionLength)
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick(
+                $"您的问题有点长，请精简到 {MaxQuestionLength} 字以内再问我。",
+                $"Your question is a little long. Please keep it under {MaxQuestionLength} characters.")), cancellationToken);
+            return;
+        }
+
+        var answer = knowledge.Ask(question, language);
+        KnowledgeLog.Answered(logger, question, answer.Kind, answer.Signals.QueryCoverage, answer.Signals.TopScore);
+        GeneratedAnswer? generated = null;
+        if (answer.Kind == AnswerKind.Passage && _generator is not null)
+        {
+            var raw = await _generator.GenerateAsync(question, language, answer.Citations, cancellationToken);
+            if (raw is not null)
+            {
+                generated = GeneratedAnswerValidator.Validate(raw, answer.Citations);
+                if (generated is null) KnowledgeLog.GeneratedRejected(logger);
+            }
+        }
+
+        var card = presenter.AnswerCard(answer, language, generated);
+        await turn.SendAsync(OutgoingMessage.FromCard(card) with { Entities = Citations(answer, generated) }, cancellationToken);
+    }
+
+    /// <summary>English interface for an English Teams locale, or when the question itself is written in English.</summary>
+    public static UiLanguage LanguageFor(UiLanguage locale, string question) =>
+        locale == UiLanguage.English || Thesaurus.IsEnglish(question) ? UiLanguage.English : UiLanguage.Chinese;
+
+    /// <summary>
+    /// Teams marks AI-generated content with a schema.org Message entity; citations travel in it, numbered as in
+    /// the generated text. Extractive answers are quotations, so they carry no entity and keep their source in the card.
+    /// </summary>
+    private static List<System.Text.Json.Nodes.JsonObject>? Citations(KnowledgeAnswer answer, GeneratedAnswer? generated)
+    {
+        if (generated is null) return null;
+        var citations = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < answer.Citations.Count; i++)
+        {
+            citations.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["@type"] = "Claim",
+                ["position"] = i + 1,
+                ["appearance"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["@type"] = "DigitalDocument",
+                    ["name"] = answer.Citations[i].Label,
+                    ["abstract"] = answer.Citations[i].Text.Length <= 160 ? answer.Citations[i].Text : answer.Citations[i].Text[..160],
+                },
+            });
+        }
+
+        return
+        [
+            new()
+            {
+                ["type"] = "https://schema.org/Message",
+                ["@type"] = "Message",
+                ["@context"] = "https://schema.org",
+                ["additionalType"] = new System.Text.Json.Nodes.JsonArray("AIGeneratedContent"),
+                ["citation"] = citations,
+            },
+        ];
+    }
+}
