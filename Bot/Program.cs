@@ -1,5 +1,6 @@
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Endpoints;
+using OrganBot.Bot.Feedback;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs;
@@ -10,10 +11,12 @@ builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
 builder.Services.AddDialogs();
+builder.AddFeedback();        // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotEndpoints();
+app.MapFeedbackEndpoints();   // GET /api/admin/feedback/export
 app.Run();
