@@ -16,11 +16,13 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
-    private readonly string _databaseName = "organbot_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _databaseName;
     private readonly string? _sqlitePath;
 
-    public BotApplication(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, StorageKind? storage = null)
+    /// <param name="databaseName">Reuse the database of an earlier instance (see <see cref="DatabaseName"/> and <see cref="KeepDatabase"/>), e.g. to test a restart.</param>
+    public BotApplication(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, StorageKind? storage = null, string? databaseName = null)
     {
+        _databaseName = databaseName ?? "organbot_test_" + Guid.NewGuid().ToString("N")[..12];
         _configureServices = configureServices;
         Storage = storage ?? (PostgresServer is null ? StorageKind.Sqlite : StorageKind.Postgres);
         _settings = new Dictionary<string, string?>
@@ -49,6 +51,12 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("ORGANBOT_TEST_PG") is { Length: > 0 } cs ? cs : null;
 
     public StorageKind Storage { get; }
+
+    /// <summary>Name of this instance's database (SQLite file name without extension, or PostgreSQL database).</summary>
+    public string DatabaseName => _databaseName;
+
+    /// <summary>When true, disposing leaves the database in place so a new instance can start on it.</summary>
+    public bool KeepDatabase { get; set; }
 
     /// <summary>Settings the bot was started with (after defaults), e.g. to start a second instance on the same database.</summary>
     public IReadOnlyDictionary<string, string?> Settings => _settings;
@@ -80,7 +88,12 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_sqlitePath is not null)
+        if (KeepDatabase)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+        }
+        else if (_sqlitePath is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
