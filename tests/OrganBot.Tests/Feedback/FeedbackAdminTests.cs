@@ -106,6 +106,7 @@ public sealed class FeedbackAdminTests : IAsyncLifetime
             .Concat(_logs.Lines)
             .ToList();
         Assert.Contains(adminFacing, p => p.Contains("匿名反映", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Contains(" 7001 ", StringComparison.Ordinal)); // the log capture works
         foreach (var payload in adminFacing)
         {
             Assert.DoesNotContain(Activities.UserId, payload, StringComparison.Ordinal);
