@@ -14,7 +14,8 @@ public sealed class FeedbackMemberFlowTests : IAsyncLifetime
     [Fact]
     public async Task MemberFlow_ValidationErrorThenCorrection_EndsWithNumberedReceiptAndAdminCard()
     {
-        await _host.MemberSaysAsync("我要反馈");
+        // The welcome card's 我要反馈 button (verb "command") behaves like typing it.
+        await _host.ExecuteAsync("command", new JsonObject { ["text"] = "我要反馈" });
         var form = (await _host.WaitForSendAsync(Activities.ConversationId)).Card!;
         Assert.Contains("暖心工程", form.Readable(), StringComparison.Ordinal);
 
@@ -171,5 +172,33 @@ public sealed class FeedbackMemberFlowTests : IAsyncLifetime
 
         var numbers = receipts.Select(r => System.Text.RegularExpressions.Regex.Match(r.Readable(), "NX-2026-\\d{4}").Value).Order().ToList();
         Assert.Equal(Enumerable.Range(1, members).Select(n => $"NX-2026-{n:D4}"), numbers);
+    }
+    [Fact]
+    public async Task SubmitFallback_SameHandler_UpdatesTheCardMessageInPlace()
+    {
+        await _host.MemberSaysAsync("反馈");
+        var form = (await _host.WaitForSendAsync(Activities.ConversationId)).Card!;
+        var data = FeedbackHost.Inputs(form, "feedback.form.submit", "other", "用 Action.Submit 回退路径提交。", anonymous: true);
+
+        await _host.Bot.PostActivityAsync(Activities.Submit(_host.Connector.ServiceUrl, "feedback.form.submit", data, replyToId: "form-msg"), _host.Ct);
+        var update = (await _host.Connector.WaitForAsync(cs => cs.Any(c => c.Method == "PUT"))).First(c => c.Method == "PUT");
+        await _host.Bot.PostActivityAsync(Activities.Submit(_host.Connector.ServiceUrl, "feedback.confirm.submit", FeedbackHost.ActionData(update.Card!, "feedback.confirm.submit"), replyToId: "form-msg"), _host.Ct);
+
+        Assert.Equal($"/v3/conversations/{Activities.ConversationId}/activities/form-msg", update.Path);
+        Assert.Contains("请确认", update.Card.Readable(), StringComparison.Ordinal);
+        await _host.Connector.WaitForAsync(cs => cs.Any(c => c.Method == "PUT" && c.Card.Readable().Contains("NX-2026-0001", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task EnglishLocale_FormAndReceipt_AreInEnglish()
+    {
+        await _host.Bot.PostActivityAsync(Activities.Message(_host.Connector.ServiceUrl, "feedback", locale: "en-US"), _host.Ct);
+        var form = (await _host.WaitForSendAsync(Activities.ConversationId)).Card!;
+        var activity = Activities.Execute(_host.Connector.ServiceUrl, "feedback.form.submit", FeedbackHost.Inputs(form, "feedback.form.submit", "work", "", anonymous: false), locale: "en-US");
+
+        var response = await _host.Bot.PostActivityAsync(activity, _host.Ct);
+
+        Assert.Contains("Give feedback", form.Readable(), StringComparison.Ordinal);
+        Assert.Contains("Please describe your request", await response.Content.ReadAsStringAsync(_host.Ct), StringComparison.Ordinal);
     }
 }
