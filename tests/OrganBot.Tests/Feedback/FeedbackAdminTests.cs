@@ -99,9 +99,11 @@ public sealed class FeedbackAdminTests : IAsyncLifetime
         await _host.AdminSaysAsync("反馈列表");
         var list = (await _host.WaitForSendAsync(FeedbackHost.AdminConversation, c => c.Card.Readable().Contains("反馈列表", StringComparison.Ordinal))).Card!;
         var filtered = await _host.AdminExecuteAsync("feedback.admin.list", new JsonObject { ["statusFilter"] = "accepted", ["categoryFilter"] = "all" });
+        var connectorCalls = _host.Connector.Calls.Where(c => c.ConversationId != Activities.ConversationId).Select(c => c.Body.Readable()).ToList();
         var csv = await ExportCsvAsync();
 
-        var adminFacing = _host.Connector.Calls.Where(c => c.ConversationId != Activities.ConversationId).Select(c => c.Body.Readable())
+        Assert.Contains(connectorCalls, p => p.Contains("匿名反映", StringComparison.Ordinal));
+        var adminFacing = connectorCalls.Concat(_host.Connector.Calls.Select(c => c.Body.Readable()))
             .Concat([replied.Readable(), filtered.Readable(), list.Readable(), csv])
             .Concat(_logs.Lines)
             .ToList();
