@@ -1,6 +1,7 @@
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Cli;
 using OrganBot.Bot.Endpoints;
+using OrganBot.Bot.Feedback;
 using OrganBot.Bot.Hosting;
 using OrganBot.Bot.Knowledge;
 using OrganBot.Bot.Protocol;
@@ -24,6 +25,7 @@ builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
 builder.AddKnowledge();     // speech Q&A: index from seeds/speech.txt, answer cards, votes, optional Azure OpenAI
 builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
+builder.AddFeedback();      // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export
 builder.Services.AddDialogs();
 builder.Services.AddProblemDetails();
 
@@ -32,5 +34,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotEndpoints();
 app.MapBotHealth();
+app.MapFeedbackEndpoints();   // GET /api/admin/feedback/export
 await app.RunAsync();
 return 0;

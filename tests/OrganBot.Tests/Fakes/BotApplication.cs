@@ -60,6 +60,9 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     /// <summary>True for the instance that created the database; set it to hand the clean-up to another instance.</summary>
     public bool DeleteDatabaseOnDispose { get; set; }
 
+    /// <summary>When true, disposing leaves the database in place so a new instance can start on it.</summary>
+    public bool KeepDatabase { get => !DeleteDatabaseOnDispose; set => DeleteDatabaseOnDispose = !value; }
+
     /// <summary>Settings the bot was started with (after defaults), e.g. to start a second instance on the same database.</summary>
     public IReadOnlyDictionary<string, string?> Settings => _settings;
 
@@ -90,7 +93,13 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!DeleteDatabaseOnDispose) return;
+        if (!DeleteDatabaseOnDispose)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            return;
+        }
+
         if (_sqlitePath is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

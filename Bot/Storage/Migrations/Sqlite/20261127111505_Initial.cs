@@ -56,6 +56,96 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DialogStates",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    DialogName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ValuesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CardInstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DialogStates", x => new { x.UserId, x.ConversationId, x.DialogName });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackCounters",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackCounters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackExportTokens",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AdminAadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackExportTokens", x => x.TokenHash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackTickets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MemberName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    MemberAadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OwnerHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReplyAddress = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContactDetail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RatingComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackTickets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Members",
                 columns: table => new
                 {
@@ -199,6 +289,75 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_TeamMembers", x => new { x.TeamId, x.MemberId });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FeedbackAdminCards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackAdminCards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAdminCards_FeedbackTickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "FeedbackTickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActorAadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackHistory_FeedbackTickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "FeedbackTickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackReplies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    AdminName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AdminAadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackReplies_FeedbackTickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "FeedbackTickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AnswerVotes_AnswerId_UserKey",
                 table: "AnswerVotes",
@@ -214,6 +373,43 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 name: "IX_Conversations_UserId",
                 table: "Conversations",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAdminCards_TicketId",
+                table: "FeedbackAdminCards",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackHistory_TicketId",
+                table: "FeedbackHistory",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackReplies_TicketId",
+                table: "FeedbackReplies",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_Number",
+                table: "FeedbackTickets",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_OwnerHash",
+                table: "FeedbackTickets",
+                column: "OwnerHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_Status",
+                table: "FeedbackTickets",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_Year_Sequence",
+                table: "FeedbackTickets",
+                columns: new[] { "Year", "Sequence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_AadObjectId",
@@ -256,6 +452,27 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 name: "Conversations");
 
             migrationBuilder.DropTable(
+                name: "DialogStates");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackAdminCards");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackCounters");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackExportTokens");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackHistory");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackReplies");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackSettings");
+
+            migrationBuilder.DropTable(
                 name: "Members");
 
             migrationBuilder.DropTable(
@@ -278,6 +495,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackTickets");
         }
     }
 }

@@ -1,0 +1,66 @@
+using System.Globalization;
+using CsvHelper;
+using OrganBot.Cards;
+using OrganBot.Cards.Feedback;
+
+namespace OrganBot.Bot.Feedback;
+
+/// <summary>
+/// 导出反馈 as CSV: UTF-8 with a BOM so Excel shows the Chinese correctly, formula-looking cells escaped, and no
+/// member identity for anonymous tickets (the rows are built from the anonymity-safe ticket view).
+/// </summary>
+internal sealed class FeedbackCsvExporter(EfFeedbackStore store)
+{
+    public static readonly string[] Columns =
+        ["编号", "类别", "状态", "承办单位", "提交时间", "最后更新", "办结时间", "提交人", "联系方式", "内容", "回复", "满意度", "评价意见", "处理记录"];
+
+    private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
+
+    public async Task<(byte[] Content, int Count)> ExportAsync(CancellationToken cancellationToken)
+    {
+        var rows = await store.ExportAsync(cancellationToken);
+        var zh = UiLanguage.Chinese;
+        using var stream = new MemoryStream();
+        await using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            await csv.WriteRecordAsync(Columns, cancellationToken);
+            foreach (var (ticket, history) in rows)
+            {
+                await csv.WriteRecordAsync(
+                [
+                    ticket.Number,
+                    ticket.Category.Label(zh),
+                    ticket.Status.Label(zh),
+                    ticket.Unit?.Label(zh) ?? "",
+                    Time(ticket.CreatedAt),
+                    Time(ticket.UpdatedAt),
+                    ticket.ResolvedAt is { } resolved ? Time(resolved) : "",
+                    ticket.IsAnonymous ? "匿名" : ticket.MemberName ?? "",
+                    ticket.IsAnonymous ? "" : ticket.Contact.Label(zh) + (ticket.ContactDetail is null ? "" : $"（{ticket.ContactDetail}）"),
+                    ticket.Content,
+                    string.Join("\n", ticket.Replies.Select(r => $"[{Time(r.At)} {r.AdminName}] {r.Text}")),
+                    ticket.Rating?.Label(zh) ?? "",
+                    ticket.RatingComment ?? "",
+                    string.Join("\n", history.Select(h => $"[{Time(h.At)}] {h.Actor} {ActionLabel(h.Action)}{(h.Detail is null ? "" : "：" + h.Detail)}")),
+                ], cancellationToken);
+            }
+
+            await csv.FlushAsync(cancellationToken);
+        }
+
+        return (stream.ToArray(), rows.Count);
+    }
+
+    private static string Time(DateTimeOffset at) => at.ToOffset(s_beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string ActionLabel(string action) => action switch
+    {
+        "created" => "提交",
+        "accepted" => "受理",
+        "routed" => "转办",
+        "replied" => "回复",
+        "resolved" => "办结",
+        "rated" => "评价",
+        _ => action,
+    };
+}

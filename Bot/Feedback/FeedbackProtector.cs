@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using OrganBot.Dialogs.Feedback;
+
+namespace OrganBot.Bot.Feedback;
+
+/// <summary>
+/// Protects the member behind a ticket. The reply address is the member's user id encrypted with ASP.NET Data
+/// Protection (key ring in <see cref="FeedbackOptions.KeyDirectory"/>, outside the database); the owner hash is an
+/// HMAC-SHA256 of the user id whose key is itself stored Data-Protection-encrypted. Neither can be read back
+/// through any admin surface.
+/// </summary>
+internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHostEnvironment environment)
+{
+    private const string ReplyPurpose = "OrganBot.Feedback.ReplyAddress.v1";
+    private const string OwnerKeyPurpose = "OrganBot.Feedback.OwnerHashKey.v1";
+
+    private readonly Lazy<IDataProtectionProvider> _provider = new(() =>
+    {
+        var directory = Path.IsPathRooted(options.Value.KeyDirectory)
+            ? options.Value.KeyDirectory
+            : Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.KeyDirectory));
+        Directory.CreateDirectory(directory);
+        return DataProtectionProvider.Create(new DirectoryInfo(directory), builder => builder.SetApplicationName("OrganBot"));
+    });
+
+    public string ProtectReplyAddress(string userId) => _provider.Value.CreateProtector(ReplyPurpose).Protect(userId);
+
+    public string? UnprotectReplyAddress(string protectedUserId)
+    {
+        try
+        {
+            return _provider.Value.CreateProtector(ReplyPurpose).Unprotect(protectedUserId);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public string NewOwnerKey() => _provider.Value.CreateProtector(OwnerKeyPurpose).Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+    public static string OwnerHash(byte[] key, string userId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(userId)));
+
+    public byte[] UnprotectOwnerKey(string protectedKey) =>
+        Convert.FromBase64String(_provider.Value.CreateProtector(OwnerKeyPurpose).Unprotect(protectedKey));
+}
