@@ -13,7 +13,7 @@ internal sealed partial class ProactiveMessenger(BotDbContext db, ConnectorClien
     {
         var conversation = await FindConversationAsync(conversationId, cancellationToken);
         var activity = ActivityMapper.ToActivity(message, Bot(conversation), User(conversation), new ConversationAccount { Id = conversation.Id }, conversation.Locale);
-        var response = await connector.SendToConversationAsync(conversation.ServiceUrl, conversation.Id, activity, cancellationToken);
+        var response = await connector.SendToConversationAsync(conversation.ServiceUrl, TargetId(conversation), activity, cancellationToken);
         return response.Id;
     }
 
@@ -28,13 +28,13 @@ internal sealed partial class ProactiveMessenger(BotDbContext db, ConnectorClien
     {
         var conversation = await FindConversationAsync(conversationId, cancellationToken);
         var activity = ActivityMapper.ToActivity(message, Bot(conversation), User(conversation), new ConversationAccount { Id = conversation.Id }, conversation.Locale);
-        await connector.UpdateActivityAsync(conversation.ServiceUrl, conversation.Id, activityId, activity, cancellationToken);
+        await connector.UpdateActivityAsync(conversation.ServiceUrl, TargetId(conversation), activityId, activity, cancellationToken);
     }
 
     public async Task DeleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
         var conversation = await FindConversationAsync(conversationId, cancellationToken);
-        await connector.DeleteActivityAsync(conversation.ServiceUrl, conversation.Id, activityId, cancellationToken);
+        await connector.DeleteActivityAsync(conversation.ServiceUrl, TargetId(conversation), activityId, cancellationToken);
     }
 
     /// <summary>Returns the member's 1:1 chat id, opening one with <c>POST /v3/conversations</c> when needed.</summary>
@@ -85,6 +85,15 @@ internal sealed partial class ProactiveMessenger(BotDbContext db, ConnectorClien
     private async Task<ConversationRecord> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken)
         ?? throw new DeliveryException(404, $"Unknown conversation {conversationId}.");
+
+    /// <summary>
+    /// A channel conversation id seen on an inbound message carries the thread (<c>;messageid=…</c>). Proactive
+    /// messages go to the channel itself, so they start a new post instead of landing in that old thread.
+    /// </summary>
+    internal static string TargetId(ConversationRecord conversation) =>
+        conversation.ConversationType == "channel" && conversation.Id.IndexOf(";messageid=", StringComparison.Ordinal) is var at and > 0
+            ? conversation.Id[..at]
+            : conversation.Id;
 
     private static ChannelAccount Bot(ConversationRecord conversation) => new() { Id = conversation.BotId, Name = conversation.BotName };
 
