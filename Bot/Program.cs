@@ -1,4 +1,5 @@
 using OrganBot.Bot.Auth;
+using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Endpoints;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.Storage;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
+builder.AddDelivery();      // outbound delivery pipeline: outbox, pacer, worker (Delivery:*)
 builder.Services.AddDialogs();
 builder.Services.AddProblemDetails();
 

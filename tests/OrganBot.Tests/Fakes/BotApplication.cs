@@ -16,12 +16,17 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
-    private readonly string _databaseName = "organbot_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _databaseName;
+    private readonly bool _ownsDatabase;
     private readonly string? _sqlitePath;
 
-    public BotApplication(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, StorageKind? storage = null)
+    /// <param name="databaseName">Reuse the database of another instance (see <see cref="DatabaseName"/>), e.g. to run two
+    /// bots on one database. The instance that created the database deletes it; this one leaves it alone.</param>
+    public BotApplication(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, StorageKind? storage = null, string? databaseName = null)
     {
         _configureServices = configureServices;
+        _ownsDatabase = databaseName is null;
+        _databaseName = databaseName ?? "organbot_test_" + Guid.NewGuid().ToString("N")[..12];
         Storage = storage ?? (PostgresServer is null ? StorageKind.Sqlite : StorageKind.Postgres);
         _settings = new Dictionary<string, string?>
         {
@@ -49,6 +54,9 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("ORGANBOT_TEST_PG") is { Length: > 0 } cs ? cs : null;
 
     public StorageKind Storage { get; }
+
+    /// <summary>Name of this instance's database (SQLite file name without extension, or PostgreSQL database).</summary>
+    public string DatabaseName => _databaseName;
 
     /// <summary>Settings the bot was started with (after defaults), e.g. to start a second instance on the same database.</summary>
     public IReadOnlyDictionary<string, string?> Settings => _settings;
@@ -80,6 +88,7 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase) return;
         if (_sqlitePath is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
