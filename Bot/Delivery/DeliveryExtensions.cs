@@ -29,6 +29,7 @@ internal static class DeliveryExtensions
         builder.Services.AddScoped<DeliveryStore>();
         builder.Services.AddScoped<DeliveryQueue>();
         builder.Services.AddScoped<IDeliveryQueue>(sp => sp.GetRequiredService<DeliveryQueue>());
+        builder.Services.AddScoped<IDeliveryBatchControl>(sp => sp.GetRequiredService<DeliveryQueue>());
         if (builder.Configuration.GetValue($"{DeliveryOptions.SectionName}:{nameof(DeliveryOptions.WorkerEnabled)}", true))
         {
             builder.Services.AddHostedService<DeliveryWorker>();
