@@ -26,7 +26,7 @@ public sealed class DeliveryOptions
 
     /// <summary>Added to each one-second tenant window so scheduling jitter between us and Teams cannot squeeze one call too many into it.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
-    public TimeSpan PacerSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan PacerSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Added to each per-conversation window. Larger than the tenant margin: a slow first call (connection set-up) must not let the next ones bunch up.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]

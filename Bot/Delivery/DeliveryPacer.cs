@@ -6,13 +6,16 @@ namespace OrganBot.Bot.Delivery;
 /// <summary>
 /// Paces every connector call of the delivery pipeline in this process (protocol.md §5.1): a tenant bucket that spaces
 /// calls evenly at <see cref="DeliveryOptions.TenantRatePerSecond"/>, and per-conversation sliding windows
-/// (7/1 s, 8/2 s, 60/30 s, 1800/3600 s). A 429 pauses the whole tenant for Retry-After and halves its rate, which
+/// (7/1 s, 8/2 s, 60/30 s, 1800/3600 s). A 429 pauses the whole tenant for Retry-After and cuts its rate to 80%, which
 /// then recovers linearly over <see cref="RecoveryPeriod"/>.
 /// </summary>
 internal sealed class DeliveryPacer
 {
     /// <summary>How long the rate takes to climb back to full speed after a 429.</summary>
-    public static readonly TimeSpan RecoveryPeriod = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RecoveryPeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>Share of the rate kept right after a 429.</summary>
+    private const double SlowdownFactor = 0.8;
 
     private const string DefaultTenant = "";
 
@@ -116,9 +119,9 @@ internal sealed class DeliveryPacer
         var rate = _options.TenantRatePerSecond;
         if (tenant.SlowedAt is { } slowedAt && now - slowedAt < RecoveryPeriod)
         {
-            // Half speed right after a 429, back to full speed linearly over the recovery period.
+            // Slower right after a 429, back to full speed linearly over the recovery period.
             var recovered = (now - slowedAt) / RecoveryPeriod;
-            rate *= 0.5 + (0.5 * recovered);
+            rate *= SlowdownFactor + ((1 - SlowdownFactor) * recovered);
         }
 
         // Even spacing; the margin keeps any one-second window at or under the rate despite scheduling jitter.
