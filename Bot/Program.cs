@@ -1,5 +1,7 @@
+using OrganBot.Bot.Announcements;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Cli;
+using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Endpoints;
 using OrganBot.Bot.Feedback;
 using OrganBot.Bot.Hosting;
@@ -23,9 +25,11 @@ builder.AddBotHosting();    // JSON logs outside Development, /healthz with a da
 builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
+builder.AddDelivery();      // outbound delivery pipeline: outbox, pacer, worker (Delivery:*)
 builder.AddKnowledge();     // speech Q&A: index from seeds/speech.txt, answer cards, votes, optional Azure OpenAI
 builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
 builder.AddFeedback();      // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export
+builder.AddAnnouncements(); // admin announcements: 发布公告 / 公告列表 / 导出发送结果 (Announcements:*)
 builder.Services.AddDialogs();
 builder.Services.AddProblemDetails();
 
@@ -34,6 +38,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotEndpoints();
 app.MapBotHealth();
-app.MapFeedbackEndpoints();   // GET /api/admin/feedback/export
+app.MapFeedbackEndpoints();  // GET /api/admin/feedback/export
+app.MapAnnouncements();      // results CSV download behind a secret link
 await app.RunAsync();
 return 0;

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Conversation;
-using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.Reminders;
 
 namespace OrganBot.Bot.Scheduling;
@@ -28,7 +26,6 @@ internal static class ReminderSchedulingExtensions
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<ReminderFeature>();
         services.AddScoped<IFeature>(sp => sp.GetRequiredService<ReminderFeature>());
-        services.TryAddScoped<IDeliveryQueue, DirectDeliveryQueue>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddHostedService<QuartzSchema>();

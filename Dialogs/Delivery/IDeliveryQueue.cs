@@ -30,13 +30,20 @@ public abstract record DeliveryTarget
 /// <param name="BatchId">Groups the rows of one announcement or reminder occurrence for progress and export.</param>
 /// <param name="Category">reminder | announcement | feedback: for statistics and logs.</param>
 /// <param name="NotAfter">Not sent after this time (a reminder for an event that has started); marked expired instead.</param>
+/// <param name="Operation">Send (default) posts a new message; Update replaces <paramref name="ActivityId"/> with the message
+/// (PUT, e.g. an edited announcement); Delete removes it. Update and Delete need a <see cref="DeliveryTarget.Conversation"/>.</param>
+/// <param name="ActivityId">The earlier message to update or delete.</param>
 public sealed record DeliveryRequest(
     string DedupKey,
     DeliveryTarget Target,
     OutgoingMessage Message,
     string BatchId,
     string Category,
-    DateTimeOffset? NotAfter = null);
+    DateTimeOffset? NotAfter = null,
+    DeliveryOperation Operation = DeliveryOperation.Send,
+    string? ActivityId = null);
+
+public enum DeliveryOperation { Send, Update, Delete }
 
 public enum DeliveryState { Pending, Sending, Sent, Failed, Expired }
 

@@ -184,6 +184,7 @@ public sealed class FeedbackAdminTests : IAsyncLifetime
     public async Task AdminChannel_SetInAChannel_ReceivesNewTicketsAndUpdatesInPlace()
     {
         const string channel = "19:feedback@thread.tacv2;messageid=1";
+        const string channelRoot = "19:feedback@thread.tacv2"; // new tickets start new posts, not replies in the command's thread
         var activity = Activities.Message(_host.Connector.ServiceUrl, "<at>OrganBot</at> 设为反馈处理频道", FeedbackHost.AdminId, Activities.AdminAad, channel, name: FeedbackHost.AdminName);
         activity["conversation"]!["conversationType"] = "channel";
         activity["conversation"]!["isGroup"] = true;
@@ -194,10 +195,10 @@ public sealed class FeedbackAdminTests : IAsyncLifetime
 
         var confirm = await _host.FillFormAsync("频道测试。");
         await _host.ExecuteAsync("feedback.confirm.submit", FeedbackHost.ActionData(confirm, "feedback.confirm.submit"));
-        var card = (await _host.WaitForSendAsync(channel, c => c.Card is not null)).Card!;
+        var card = (await _host.WaitForSendAsync(channelRoot, c => c.Card is not null)).Card!;
         await _host.AdminExecuteAsync("feedback.admin.accept", FeedbackHost.ActionData(card, "feedback.admin.accept"));
 
-        await _host.Connector.WaitForAsync(cs => cs.Any(c => c.Method == "PUT" && c.ConversationId == channel && c.Body.Readable().Contains("已受理", StringComparison.Ordinal)));
+        await _host.Connector.WaitForAsync(cs => cs.Any(c => c.Method == "PUT" && c.ConversationId == channelRoot && c.Body.Readable().Contains("已受理", StringComparison.Ordinal)));
         Assert.DoesNotContain(_host.Connector.Sends, c => c.ConversationId == FeedbackHost.AdminConversation && c.Card.Readable().Contains("频道测试", StringComparison.Ordinal));
     }
 

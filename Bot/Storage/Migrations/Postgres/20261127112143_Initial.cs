@@ -13,6 +13,38 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    ImageUrl = table.Column<string>(type: "text", nullable: true),
+                    LinksJson = table.Column<string>(type: "text", nullable: false),
+                    AudienceKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AudienceKey = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    AudienceLabel = table.Column<string>(type: "text", nullable: true),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AuthorAadObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AuthorName = table.Column<string>(type: "text", nullable: true),
+                    ApproverAadObjectId = table.Column<string>(type: "text", nullable: true),
+                    ControlConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    ControlActivityId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExportToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ExportTokenExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnswerVotes",
                 columns: table => new
                 {
@@ -55,6 +87,38 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DedupKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    BatchId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TargetKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TargetId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TargetActivityId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    MessageJson = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotAfter = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    ActivityId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deliveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -165,29 +229,6 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Members", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ReminderDeliveries",
-                columns: table => new
-                {
-                    DedupKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    BatchId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    TargetKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    TargetId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    ConversationId = table.Column<string>(type: "text", nullable: true),
-                    ActivityId = table.Column<string>(type: "text", nullable: true),
-                    Error = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NotAfter = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ReminderDeliveries", x => x.DedupKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -361,6 +402,11 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Announcements_State_ScheduledAt",
+                table: "Announcements",
+                columns: new[] { "State", "ScheduledAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnswerVotes_AnswerId_UserKey",
                 table: "AnswerVotes",
                 columns: new[] { "AnswerId", "UserKey" },
@@ -375,6 +421,27 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                 name: "IX_Conversations_UserId",
                 table: "Conversations",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_BatchId",
+                table: "Deliveries",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_DedupKey",
+                table: "Deliveries",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_State_LeaseUntil",
+                table: "Deliveries",
+                columns: new[] { "State", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_State_NextAttemptAt",
+                table: "Deliveries",
+                columns: new[] { "State", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackAdminCards_TicketId",
@@ -419,11 +486,6 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                 column: "AadObjectId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReminderDeliveries_BatchId",
-                table: "ReminderDeliveries",
-                column: "BatchId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ReminderDispatches_EventId_OccurrenceKey",
                 table: "ReminderDispatches",
                 columns: new[] { "EventId", "OccurrenceKey" });
@@ -448,10 +510,16 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Announcements");
+
+            migrationBuilder.DropTable(
                 name: "AnswerVotes");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
+
+            migrationBuilder.DropTable(
+                name: "Deliveries");
 
             migrationBuilder.DropTable(
                 name: "DialogStates");
@@ -476,9 +544,6 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Members");
-
-            migrationBuilder.DropTable(
-                name: "ReminderDeliveries");
 
             migrationBuilder.DropTable(
                 name: "ReminderDispatches");

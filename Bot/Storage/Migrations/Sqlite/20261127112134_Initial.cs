@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,6 +11,38 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    ImageUrl = table.Column<string>(type: "TEXT", nullable: true),
+                    LinksJson = table.Column<string>(type: "TEXT", nullable: false),
+                    AudienceKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AudienceKey = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    AudienceLabel = table.Column<string>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ScheduledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AuthorAadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", nullable: true),
+                    ApproverAadObjectId = table.Column<string>(type: "TEXT", nullable: true),
+                    ControlConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    ControlActivityId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExportToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExportTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "AnswerVotes",
                 columns: table => new
@@ -53,6 +86,38 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    BatchId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TargetKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TargetActivityId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    MessageJson = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotAfter = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deliveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -163,29 +228,6 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Members", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ReminderDeliveries",
-                columns: table => new
-                {
-                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    BatchId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    TargetKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TargetId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConversationId = table.Column<string>(type: "TEXT", nullable: true),
-                    ActivityId = table.Column<string>(type: "TEXT", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NotAfter = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ReminderDeliveries", x => x.DedupKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -359,6 +401,11 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Announcements_State_ScheduledAt",
+                table: "Announcements",
+                columns: new[] { "State", "ScheduledAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnswerVotes_AnswerId_UserKey",
                 table: "AnswerVotes",
                 columns: new[] { "AnswerId", "UserKey" },
@@ -373,6 +420,27 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 name: "IX_Conversations_UserId",
                 table: "Conversations",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_BatchId",
+                table: "Deliveries",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_DedupKey",
+                table: "Deliveries",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_State_LeaseUntil",
+                table: "Deliveries",
+                columns: new[] { "State", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_State_NextAttemptAt",
+                table: "Deliveries",
+                columns: new[] { "State", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackAdminCards_TicketId",
@@ -417,11 +485,6 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 column: "AadObjectId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReminderDeliveries_BatchId",
-                table: "ReminderDeliveries",
-                column: "BatchId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ReminderDispatches_EventId_OccurrenceKey",
                 table: "ReminderDispatches",
                 columns: new[] { "EventId", "OccurrenceKey" });
@@ -446,10 +509,16 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Announcements");
+
+            migrationBuilder.DropTable(
                 name: "AnswerVotes");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
+
+            migrationBuilder.DropTable(
+                name: "Deliveries");
 
             migrationBuilder.DropTable(
                 name: "DialogStates");
@@ -474,9 +543,6 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Members");
-
-            migrationBuilder.DropTable(
-                name: "ReminderDeliveries");
 
             migrationBuilder.DropTable(
                 name: "ReminderDispatches");

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OrganBot.Bot.Storage;
+using OrganBot.Dialogs.Announcements;
+using OrganBot.Dialogs.Delivery;
+
+namespace OrganBot.Bot.Announcements;
+
+/// <summary>
+/// 导出发送结果: a link with a random secret, valid 24 hours, to a per-recipient CSV (UTF-8 with BOM so Excel shows Chinese).
+/// </summary>
+internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, IOptionsMonitor<AnnouncementOptions> options, TimeProvider time) : IAnnouncementExport
+{
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
+
+    public async Task<Uri> CreateLinkAsync(long announcementId, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<AnnouncementRecord>().FirstAsync(a => a.Id == announcementId, cancellationToken);
+        row.ExportToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        row.ExportTokenExpiresAt = time.GetUtcNow() + LinkLifetime;
+        await db.SaveChangesAsync(cancellationToken);
+        var baseUrl = options.CurrentValue.PublicBaseUrl.TrimEnd('/');
+        return new Uri($"{baseUrl}/announcements/{announcementId}/results.csv?token={row.ExportToken}");
+    }
+
+    /// <summary>The CSV, or null when the link is wrong or expired.</summary>
+    public async Task<byte[]?> BuildCsvAsync(long announcementId, string? token, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<AnnouncementRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == announcementId, cancellationToken);
+        if (row?.ExportToken is null || token is null || row.ExportTokenExpiresAt < time.GetUtcNow()
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(row.ExportToken), Encoding.ASCII.GetBytes(token)))
+        {
+            return null;
+        }
+
+        var statuses = await queue.GetBatchAsync(Announcement.BatchFor(announcementId), cancellationToken);
+        var memberIds = statuses.Select(s => s.Target).OfType<DeliveryTarget.User>().Select(u => u.UserId).ToList();
+        var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        var channels = await db.Conversations.AsNoTracking().Where(c => c.TeamId != null && c.Id == c.TeamId).ToDictionaryAsync(c => c.Id, c => c.TeamName, cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone);
+
+        using var buffer = new MemoryStream();
+        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        {
+            var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true);
+            foreach (var header in new[] { "收件人", "类型", "ID", "状态", "尝试次数", "发送时间", "原因" }) csv.WriteField(header);
+            csv.EndRecord();
+            foreach (var s in statuses)
+            {
+                var (kind, id, name) = s.Target switch
+                {
+                    DeliveryTarget.User u => ("成员", u.UserId, names.GetValueOrDefault(u.UserId)),
+                    DeliveryTarget.Conversation c => ("频道", c.ConversationId, channels.GetValueOrDefault(c.ConversationId)),
+                    _ => ("", "", null),
+                };
+                csv.WriteField(name ?? "");
+                csv.WriteField(kind);
+                csv.WriteField(id);
+                csv.WriteField(StateLabel(s));
+                csv.WriteField(s.Attempts.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(s.SentAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "");
+                csv.WriteField(s.State == DeliveryState.Failed ? Reason(s.Error) : "");
+                csv.EndRecord();
+            }
+
+            csv.Flush();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string StateLabel(DeliveryStatus s) => s.State switch
+    {
+        DeliveryState.Sent => "已发送",
+        DeliveryState.Failed => "失败",
+        DeliveryState.Expired => s.Error == "cancelled" ? "已撤回未发送" : "已过期",
+        _ => "待发送",
+    };
+
+    private static string Reason(string? error) => error switch
+    {
+        null => "",
+        _ when error.StartsWith("403", StringComparison.Ordinal) => "对方已屏蔽或卸载应用（403）",
+        _ when error.StartsWith("404", StringComparison.Ordinal) => "会话不存在（404）",
+        _ => "多次重试后仍未送达：" + error,
+    };
+}

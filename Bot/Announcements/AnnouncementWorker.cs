@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+using OrganBot.Cards;
+using OrganBot.Cards.Announcements;
+using OrganBot.Dialogs.Announcements;
+using OrganBot.Dialogs.Conversation;
+
+namespace OrganBot.Bot.Announcements;
+
+/// <summary>
+/// Every <see cref="AnnouncementOptions.ProgressInterval"/>: sends scheduled announcements that are due, refreshes the admin's
+/// progress card in place while an announcement is sending, and writes the final report when every recipient is done.
+/// Safe on several instances: state changes are compare-and-set, outbox rows are keyed.
+/// </summary>
+internal sealed partial class AnnouncementWorker(
+    IServiceScopeFactory scopes,
+    IOptionsMonitor<AnnouncementOptions> options,
+    TimeProvider time,
+    ILogger<AnnouncementWorker> logger) : BackgroundService
+{
+    private readonly Dictionary<long, string> _lastCards = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogTickFailed(logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(options.CurrentValue.ProgressInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    internal async Task TickAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IAnnouncementStore>();
+        var service = scope.ServiceProvider.GetRequiredService<AnnouncementService>();
+        var messenger = scope.ServiceProvider.GetRequiredService<IProactiveMessenger>();
+
+        foreach (var due in await store.ListDueAsync(time.GetUtcNow(), cancellationToken))
+        {
+            if (!await store.TryTransitionAsync(due.Id, AnnouncementState.Scheduled, AnnouncementState.Sending, cancellationToken)) continue;
+            await service.DispatchAsync(due with { State = AnnouncementState.Sending }, cancellationToken);
+        }
+
+        foreach (var announcement in await store.ListSendingAsync(cancellationToken))
+        {
+            var current = announcement;
+            var model = await service.ProgressAsync(current, UiLanguage.Chinese, cancellationToken);
+            if (model.Pending == 0 && model.Total > 0
+                && await store.TryTransitionAsync(current.Id, AnnouncementState.Sending, AnnouncementState.Completed, cancellationToken))
+            {
+                current = current with { State = AnnouncementState.Completed };
+                model = await service.ProgressAsync(current, UiLanguage.Chinese, cancellationToken);
+                LogCompleted(logger, current.Id, model.Sent, model.Failed);
+            }
+
+            if (current.ControlConversationId is null || current.ControlActivityId is null) continue;
+            var card = ControlCard.Build(model, UiLanguage.Chinese);
+            var json = card.ToJsonString();
+            if (_lastCards.TryGetValue(current.Id, out var last) && last == json) continue;
+            try
+            {
+                await messenger.UpdateAsync(current.ControlConversationId, current.ControlActivityId, OutgoingMessage.FromCard(card), cancellationToken);
+                _lastCards[current.Id] = json;
+            }
+            catch (DeliveryException ex)
+            {
+                LogProgressFailed(logger, ex, current.Id);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 8301, Level = LogLevel.Error, Message = "Announcement progress tick failed")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 8302, Level = LogLevel.Warning, Message = "Could not update the progress card of announcement {Id}")]
+    private static partial void LogProgressFailed(ILogger logger, Exception exception, long id);
+
+    [LoggerMessage(EventId = 8303, Level = LogLevel.Information, Message = "Announcement {Id} finished: {Sent} sent, {Failed} failed")]
+    private static partial void LogCompleted(ILogger logger, long id, int sent, int failed);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OrganBot.Bot.Storage;
+using OrganBot.Dialogs.Announcements;
+
+namespace OrganBot.Bot.Announcements;
+
+internal sealed class EfAnnouncementStore(BotDbContext db) : IAnnouncementStore
+{
+    private DbSet<AnnouncementRecord> Rows => db.Set<AnnouncementRecord>();
+
+    public async Task<Announcement> AddAsync(Announcement announcement, CancellationToken cancellationToken)
+    {
+        var row = new AnnouncementRecord { Title = "", Body = "", LinksJson = "[]", AuthorAadObjectId = announcement.AuthorAadObjectId };
+        Copy(announcement, row);
+        Rows.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return announcement with { Id = row.Id };
+    }
+
+    public async Task<Announcement?> FindAsync(long id, CancellationToken cancellationToken) =>
+        await Rows.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } row ? ToModel(row) : null;
+
+    public async Task SaveAsync(Announcement announcement, CancellationToken cancellationToken)
+    {
+        var row = await Rows.FirstAsync(a => a.Id == announcement.Id, cancellationToken);
+        Copy(announcement, row);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<bool> TryTransitionAsync(long id, AnnouncementState from, AnnouncementState to, CancellationToken cancellationToken) =>
+        await Rows.Where(a => a.Id == id && a.State == from).ExecuteUpdateAsync(s => s.SetProperty(a => a.State, to), cancellationToken) == 1;
+
+    public async Task<IReadOnlyList<Announcement>> ListRecentAsync(int count, CancellationToken cancellationToken) =>
+        [.. (await Rows.AsNoTracking().OrderByDescending(a => a.Id).Take(count).ToListAsync(cancellationToken)).Select(ToModel)];
+
+    public async Task<IReadOnlyList<Announcement>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        [.. (await Rows.AsNoTracking().Where(a => a.State == AnnouncementState.Scheduled && a.ScheduledAt <= now).ToListAsync(cancellationToken)).Select(ToModel)];
+
+    public async Task<IReadOnlyList<Announcement>> ListSendingAsync(CancellationToken cancellationToken) =>
+        [.. (await Rows.AsNoTracking().Where(a => a.State == AnnouncementState.Sending).ToListAsync(cancellationToken)).Select(ToModel)];
+
+    private static void Copy(Announcement a, AnnouncementRecord row)
+    {
+        row.Title = a.Content.Title;
+        row.Body = a.Content.Body;
+        row.ImageUrl = a.Content.ImageUrl;
+        row.LinksJson = JsonSerializer.Serialize(a.Content.Links, JsonSerializerOptions.Web);
+        row.AudienceKind = a.Audience.Kind;
+        row.AudienceKey = a.Audience.Key;
+        row.AudienceLabel = a.Audience.Label;
+        row.State = a.State;
+        row.ScheduledAt = a.ScheduledAt?.ToUniversalTime();
+        row.AuthorAadObjectId = a.AuthorAadObjectId;
+        row.AuthorName = a.AuthorName;
+        row.ApproverAadObjectId = a.ApproverAadObjectId;
+        row.ControlConversationId = a.ControlConversationId;
+        row.ControlActivityId = a.ControlActivityId;
+        row.Revision = a.Revision;
+        row.RecipientCount = a.RecipientCount;
+        row.CreatedAt = a.CreatedAt.ToUniversalTime();
+        row.SentAt = a.SentAt?.ToUniversalTime();
+    }
+
+    internal static Announcement ToModel(AnnouncementRecord row) => new()
+    {
+        Id = row.Id,
+        Content = new AnnouncementContent(row.Title, row.Body, row.ImageUrl, JsonSerializer.Deserialize<List<AnnouncementLink>>(row.LinksJson, JsonSerializerOptions.Web) ?? []),
+        Audience = new Audience(row.AudienceKind, row.AudienceKey, row.AudienceLabel),
+        State = row.State,
+        ScheduledAt = row.ScheduledAt,
+        AuthorAadObjectId = row.AuthorAadObjectId,
+        AuthorName = row.AuthorName,
+        ApproverAadObjectId = row.ApproverAadObjectId,
+        ControlConversationId = row.ControlConversationId,
+        ControlActivityId = row.ControlActivityId,
+        Revision = row.Revision,
+        RecipientCount = row.RecipientCount,
+        CreatedAt = row.CreatedAt,
+        SentAt = row.SentAt,
+    };
+}

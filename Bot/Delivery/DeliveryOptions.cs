@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrganBot.Bot.Delivery;
+
+/// <summary>
+/// The outbound delivery pipeline (<c>Delivery:*</c>). Defaults follow protocol.md §5: Teams allows about 50 requests
+/// per second per app and tenant and 7 per second per conversation; we stay at 30 per tenant like Company Communicator.
+/// </summary>
+public sealed class DeliveryOptions
+{
+    public const string SectionName = "Delivery";
+
+    /// <summary>False switches the worker off in this process (rows still queue; another instance sends them).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>How often an idle worker looks for due rows. Enqueueing in this process wakes it at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Connector calls per second per tenant, shared by every send of this process. Teams allows 50; with N instances configure ≤ 50/N.</summary>
+    [Range(0.1, 100_000)]
+    public double TenantRatePerSecond { get; set; } = 30;
+
+    /// <summary>Per-conversation windows "count per seconds", all enforced (Teams' per-bot-per-thread send limits).</summary>
+    public List<string> ConversationLimits { get; set; } = ["7/1", "8/2", "60/30", "1800/3600"];
+
+    /// <summary>Added to each one-second tenant window so scheduling jitter between us and Teams cannot squeeze one call too many into it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan PacerSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Added to each per-conversation window. Larger than the tenant margin: a slow first call (connection set-up) must not let the next ones bunch up.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan ConversationSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Sends in flight at once (waiting for the pacer or the connector).</summary>
+    [Range(1, 10_000)]
+    public int MaxInFlight { get; set; } = 64;
+
+    /// <summary>Attempts before a transient failure (412, 5xx, timeout) becomes permanent.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>Attempts, including throttled ones (429), after which a row is given up.</summary>
+    [Range(1, 1000)]
+    public int MaxThrottledAttempts { get; set; } = 30;
+
+    /// <summary>First retry delay; doubles per attempt with full jitter, capped by <see cref="MaxBackoff"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Wait after a 429 that carries no Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>One connector call longer than this is a timeout (retried).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A claimed row belongs to its worker this long. A row still "Sending" after its lease (its process died) is claimed
+    /// again: that is the in-flight window of at-most-once delivery.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+}

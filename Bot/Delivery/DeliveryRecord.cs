@@ -1,0 +1,40 @@
+using OrganBot.Dialogs.Delivery;
+
+namespace OrganBot.Bot.Delivery;
+
+/// <summary>One row of the outbox: one message to one recipient, unique by <see cref="DedupKey"/>.</summary>
+public sealed class DeliveryRecord
+{
+    public long Id { get; set; }
+    public required string DedupKey { get; set; }
+    public required string BatchId { get; set; }
+    public required string Category { get; set; }
+
+    /// <summary>"user" (a member's 1:1 chat, <see cref="TargetId"/> = 29: id) or "conversation" (a stored conversation id).</summary>
+    public required string TargetKind { get; set; }
+
+    public required string TargetId { get; set; }
+    public DeliveryOperation Operation { get; set; }
+
+    /// <summary>For Update and Delete: the message to change.</summary>
+    public string? TargetActivityId { get; set; }
+
+    /// <summary>The <see cref="Dialogs.Conversation.OutgoingMessage"/> as JSON.</summary>
+    public required string MessageJson { get; set; }
+
+    public DeliveryState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? NotAfter { get; set; }
+
+    /// <summary>Set when a worker claims the row; the row is that worker's until <see cref="LeaseUntil"/>.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public string? ConversationId { get; set; }
+    public string? ActivityId { get; set; }
+    public string? Error { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OrganBot.Bot.Protocol;
+using OrganBot.Bot.Storage;
+using OrganBot.Bot.Turns;
+using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Delivery;
+
+namespace OrganBot.Bot.Delivery;
+
+/// <summary>
+/// Delivers one claimed outbox row: resolves the conversation (opening a 1:1 chat when needed), waits for the pacer,
+/// calls the connector once, and stores the outcome. A row becomes Sent only after the connector's 2xx.
+/// </summary>
+internal sealed partial class DeliverySender(
+    IServiceScopeFactory scopes,
+    IHttpClientFactory httpClients,
+    DeliveryPacer pacer,
+    IEnumerable<IDeliveryObserver> observers,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggerFactory)
+{
+    private readonly DeliveryOptions _options = options.Value;
+    private readonly IDeliveryObserver[] _observers = [.. observers];
+    private readonly ILogger _logger = loggerFactory.CreateLogger<DeliverySender>();
+
+    /// <summary>A connector client without the interactive retry handler, so 429s reach the pacer.</summary>
+    internal ConnectorClient CreateConnector() => new(httpClients.CreateClient(DeliveryExtensions.HttpClientName), time);
+
+    /// <param name="stopping">Cancelled when the host stops: rows not yet sent go back to Pending.</param>
+    public async Task ProcessAsync(DeliveryRecord row, CancellationToken stopping)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var store = new DeliveryStore(db, time);
+        var claim = row.ClaimToken!.Value;
+        string? conversationId = null;
+        string? tenantId = null;
+        var called = false;
+        try
+        {
+            if (row.NotAfter is { } notAfter && time.GetUtcNow() > notAfter)
+            {
+                await FinishAsync(store, row, claim, DeliveryState.Expired, "Expired before it could be sent.", null);
+                return;
+            }
+
+            var message = DeliveryStore.ReadMessage(row);
+            var connector = CreateConnector();
+            conversationId = await ResolveConversationAsync(db, connector, row, stopping);
+            var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, stopping)
+                ?? throw new DeliveryException(404, $"Unknown conversation {conversationId}.");
+            tenantId = conversation.TenantId;
+
+            await pacer.AcquireAsync(conversation.TenantId, conversation.Id, stopping);
+            if (!LeaseLeftForOneCall(row))
+            {
+                // We waited so long that the lease could run out mid-call; let a fresh claim take it instead.
+                await store.RescheduleAsync(row.Id, claim, time.GetUtcNow(), null, countAttempt: false, CancellationToken.None);
+                return;
+            }
+
+            called = true;
+            var activity = ActivityMapper.ToActivity(
+                message,
+                new ChannelAccount { Id = conversation.BotId, Name = conversation.BotName },
+                conversation.UserId is null ? null : new ChannelAccount { Id = conversation.UserId },
+                new ConversationAccount { Id = conversation.Id },
+                conversation.Locale);
+
+            // Once the request is out, finish it even if the host is stopping: the answer decides Sent or not.
+            string? activityId;
+            switch (row.Operation)
+            {
+                case DeliveryOperation.Update:
+                    await connector.UpdateActivityAsync(conversation.ServiceUrl, conversation.Id, RequireActivityId(row), activity, CancellationToken.None);
+                    activityId = row.TargetActivityId;
+                    break;
+                case DeliveryOperation.Delete:
+                    await connector.DeleteActivityAsync(conversation.ServiceUrl, conversation.Id, RequireActivityId(row), CancellationToken.None);
+                    activityId = row.TargetActivityId;
+                    break;
+                default:
+                    activityId = (await connector.SendToConversationAsync(conversation.ServiceUrl, conversation.Id, activity, CancellationToken.None)).Id;
+                    break;
+            }
+
+            await store.MarkSentAsync(row.Id, conversation.Id, activityId, CancellationToken.None);
+            Notify(row, DeliveryState.Sent, conversation.Id, activityId, null, time.GetUtcNow());
+        }
+        catch (DeliveryException ex)
+        {
+            await HandleFailureAsync(store, row, claim, tenantId, conversationId, ex);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !called)
+        {
+            // Stopping before the call went out: nothing was sent, so the attempt does not count.
+            await store.RescheduleAsync(row.Id, claim, time.GetUtcNow(), null, countAttempt: false, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug or a database hiccup: retry later like a transient failure, but say so loudly.
+            DeliveryLog.Unexpected(_logger, ex, row.DedupKey);
+            await HandleFailureAsync(store, row, claim, tenantId, conversationId, new DeliveryException(0, "Unexpected error: " + ex.GetType().Name, inner: ex));
+        }
+    }
+
+    private async Task HandleFailureAsync(DeliveryStore store, DeliveryRecord row, Guid claim, string? tenantId, string? conversationId, DeliveryException ex)
+    {
+        var now = time.GetUtcNow();
+        var error = ex.StatusCode == 0 ? ex.Message : $"{ex.StatusCode}: {ex.Message}";
+        if (ex.IsThrottled)
+        {
+            var retryAfter = ex.RetryAfter is { } after && after > TimeSpan.Zero ? after : _options.DefaultRetryAfter;
+            pacer.ReportThrottled(tenantId, conversationId ?? row.TargetId, retryAfter);
+            DeliveryLog.Throttled(_logger, row.DedupKey, retryAfter.TotalSeconds);
+            if (row.Attempts < _options.MaxThrottledAttempts)
+            {
+                await store.RescheduleAsync(row.Id, claim, now + retryAfter + Jitter(TimeSpan.FromMilliseconds(250)), error, countAttempt: true, CancellationToken.None);
+                return;
+            }
+        }
+        else if (IsTransient(ex.StatusCode) && row.Attempts < _options.MaxAttempts)
+        {
+            var ceiling = TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, _options.BaseBackoff.Ticks * (1L << Math.Min(20, row.Attempts - 1))));
+            // Equal jitter: half the back-off fixed, half random, so retries spread out but never come back at once.
+            var delay = (ceiling / 2) + Jitter(ceiling / 2);
+            DeliveryLog.Retrying(_logger, row.DedupKey, ex.StatusCode, row.Attempts, delay.TotalSeconds);
+            await store.RescheduleAsync(row.Id, claim, now + delay, error, countAttempt: true, CancellationToken.None);
+            return;
+        }
+
+        DeliveryLog.Failed(_logger, row.DedupKey, ex.StatusCode, row.Attempts);
+        await FinishAsync(store, row, claim, DeliveryState.Failed, error, conversationId);
+    }
+
+    private async Task FinishAsync(DeliveryStore store, DeliveryRecord row, Guid claim, DeliveryState state, string error, string? conversationId)
+    {
+        if (await store.MarkFinalAsync(row.Id, claim, state, error, conversationId, CancellationToken.None) == 1)
+        {
+            Notify(row, state, conversationId, null, error, null);
+        }
+    }
+
+    private async Task<string> ResolveConversationAsync(BotDbContext db, ConnectorClient connector, DeliveryRecord row, CancellationToken cancellationToken)
+    {
+        if (row.TargetKind != DeliveryStore.UserTarget) return row.TargetId;
+
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == row.TargetId, cancellationToken)
+            ?? throw new DeliveryException(404, $"Unknown member {row.TargetId}.");
+        if (member.PersonalConversationId is { } existing) return existing;
+        if (row.Operation != DeliveryOperation.Send) throw new DeliveryException(404, $"No chat with member {row.TargetId}.");
+
+        // Creating the 1:1 chat is a connector call too, paced like a send (protocol.md §5.1 "Create conversation").
+        await pacer.AcquireAsync(member.TenantId, "create:" + member.Id, cancellationToken);
+        var messenger = new ProactiveMessenger(db, connector, loggerFactory.CreateLogger<ProactiveMessenger>());
+        return await messenger.EnsurePersonalConversationAsync(member.Id, cancellationToken);
+    }
+
+    private bool LeaseLeftForOneCall(DeliveryRecord row) =>
+        row.LeaseUntil is not { } leaseUntil || time.GetUtcNow() + _options.AttemptTimeout + TimeSpan.FromSeconds(1) < leaseUntil;
+
+    private void Notify(DeliveryRecord row, DeliveryState state, string? conversationId, string? activityId, string? error, DateTimeOffset? sentAt)
+    {
+        var status = DeliveryStore.ToStatus(row) with { State = state, ConversationId = conversationId, ActivityId = activityId, Error = error, SentAt = sentAt };
+        var completion = new DeliveryCompletion(row.BatchId, row.Category, status);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnCompleted(completion);
+            }
+            catch (Exception ex)
+            {
+                DeliveryLog.ObserverFailed(_logger, ex, observer.GetType().Name);
+            }
+        }
+    }
+
+    private static string RequireActivityId(DeliveryRecord row) =>
+        row.TargetActivityId ?? throw new DeliveryException(400, "An update or delete needs the activity id.");
+
+    /// <summary>412 (precondition, Teams asks to retry), 5xx, and 0 = timeout or dropped connection.</summary>
+    internal static bool IsTransient(int statusCode) => statusCode is 0 or 408 or 412 or >= 500;
+
+    private static TimeSpan Jitter(TimeSpan max) => max <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromTicks(Random.Shared.NextInt64(max.Ticks));
+}
