@@ -17,8 +17,10 @@ internal static partial class HostingExtensions
 
     public static IHostApplicationBuilder AddBotHosting(this IHostApplicationBuilder builder)
     {
-        // One JSON object per log line outside Development (log shippers parse it); Logging:Console:FormatterName overrides.
-        if (!builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
+        // One JSON object per log line when a service manager or container collects the output (log shippers parse it);
+        // readable text in a terminal and in Development. Logging:Console:FormatterName overrides both.
+        if (!builder.Environment.IsDevelopment() && Console.IsOutputRedirected
+            && string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
         {
             builder.Logging.AddJsonConsole(json =>
             {
