@@ -52,14 +52,16 @@ internal static class KnowledgeCli
                 await output.WriteLineAsync(Readable(knowledge.Ask(question)));
                 return 0;
             case ["eval", ..]:
-                var path = args.Length > 1 ? args[1] : DefaultDevSet();
+                var path = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? DefaultDevSet();
                 if (!File.Exists(path))
                 {
                     await error.WriteLineAsync($"Evaluation set not found: {path}");
                     return 2;
                 }
 
-                await output.WriteAsync(EvaluationText(KnowledgeEvaluator.Evaluate(knowledge, KnowledgeEvaluator.ReadJsonl(await File.ReadAllTextAsync(path)))));
+                var report = KnowledgeEvaluator.Evaluate(knowledge, KnowledgeEvaluator.ReadJsonl(await File.ReadAllTextAsync(path)));
+                await output.WriteAsync(EvaluationText(report));
+                if (args.Contains("--verbose")) await output.WriteAsync(VerboseText(report));
                 return 0;
             case ["bench-qa", ..]:
                 await output.WriteAsync(Bench());
@@ -127,6 +129,11 @@ internal static class KnowledgeCli
         text.AppendLine(inv, $"Recall@3: {report.RecallAt3:F3}");
         text.AppendLine(inv, $"MRR:      {report.Mrr:F3}");
         text.AppendLine(inv, $"Refused (answerable questions answered 讲话未涉及): {report.Refused:F3}");
+        if (report.UnanswerableCount > 0)
+        {
+            text.AppendLine(inv, $"Unanswerable recognised (讲话未涉及): {report.UnanswerableRecognised:F3} of {report.UnanswerableCount}");
+        }
+
         text.AppendLine("Per kind:");
         foreach (var (kind, (count, r1, r3, mrr)) in report.PerKind)
         {
@@ -135,9 +142,41 @@ internal static class KnowledgeCli
 
         var misses = report.Results.Where(r => r.Rank != 1).ToList();
         if (misses.Count > 0) text.AppendLine("Not first:");
-        foreach (var (question, rank, _) in misses) text.AppendLine(inv, $"  {question.Id} rank={(rank == 0 ? "-" : rank.ToString(inv))} {question.Question}");
+        foreach (var (question, rank, answer) in misses)
+        {
+            text.AppendLine(inv, $"  {question.Id} rank={(rank == 0 ? "-" : rank.ToString(inv))}{(answer.Covered ? "" : " (refused)")} {question.Question} {Signals(answer)}");
+        }
+
+        if (report.UnanswerableAnswered.Count > 0) text.AppendLine("Unanswerable but answered:");
+        foreach (var (question, answer) in report.UnanswerableAnswered)
+        {
+            text.AppendLine(inv, $"  {question.Id} {question.Question} → {answer.Citations[0].Label} {Signals(answer)}");
+        }
         return text.ToString();
     }
+
+    /// <summary>Every question with its rank and not-covered signals (<c>eval --verbose</c>), for tuning.</summary>
+    private static string VerboseText(EvaluationReport report)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var text = new StringBuilder("All questions:\n");
+        foreach (var (question, rank, answer) in report.Results)
+        {
+            text.AppendLine(inv, $"  {question.Id} {question.Kind,-10} rank={rank} covered={answer.Covered} {Signals(answer)} {question.Question}");
+        }
+
+        foreach (var (question, answer) in report.Unanswerable)
+        {
+            text.AppendLine(inv, $"  {question.Id} {question.Kind,-10} covered={answer.Covered} {Signals(answer)} {question.Question}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The not-covered signals of an answer: [query coverage, best score, coverage of the best sentence].</summary>
+    private static string Signals(KnowledgeAnswer answer) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"[cov {answer.Signals.QueryCoverage:F2}, top {answer.Signals.TopScore:F1}, topcov {answer.Signals.TopCoverage:F2}]");
 
     /// <summary>Index build time, query latency p50/p99 over the dev-style questions, memory.</summary>
     internal static string Bench()

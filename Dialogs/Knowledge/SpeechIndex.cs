@@ -14,6 +14,7 @@ public sealed class SpeechIndex
     private const double PhraseBonus = 0.5;
     private const double HeadingWeight = 1.2;
     private const double RequirementWeight = 1.1;
+    private const double CoordinationWeight = 0.3;
 
     private readonly Dictionary<string, int>[] _termFrequencies;
     private readonly int[] _lengths;
@@ -83,7 +84,9 @@ public sealed class SpeechIndex
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
-            var score = lexical[i] * (sentence.Kind == SentenceKind.Body ? 1.0 : HeadingWeight) * (sentence.IsRequirement ? RequirementWeight : 1.0);
+            // Coordination: a sentence that holds more of the question's terms beats one that repeats a few of them.
+            var coordination = 1 - CoordinationWeight + (CoordinationWeight * TermCoverage(i, query));
+            var score = coordination * lexical[i] * (sentence.Kind == SentenceKind.Body ? 1.0 : HeadingWeight) * (sentence.IsRequirement ? RequirementWeight : 1.0);
             if (Document.PointOf(sentence) is { } point && point.FirstSentence != i) score += PointHeadingWeight * lexical[point.FirstSentence];
             var part = Document.PartOf(sentence);
             if (part.Number > 0 && part.FirstSentence != i) score += PartHeadingWeight * lexical[part.FirstSentence];
