@@ -223,6 +223,39 @@ internal static class KnowledgeCli
 
         var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / latencies.Count;
 
+        // The Q&A part of a bot turn without the network: answer, answer card, outbound activity JSON as sent.
+        var presenter = new AnswerPresenter(knowledge);
+        var inbound = new Protocol.Activity
+        {
+            Type = "message", Id = "1", ServiceUrl = "http://127.0.0.1/", Conversation = new Protocol.ConversationAccount { Id = "a:bench" },
+            From = new Protocol.ChannelAccount { Id = "29:member" }, Recipient = new Protocol.ChannelAccount { Id = "28:bot" },
+        };
+        long bytes = 0;
+        double TurnOnce(string q)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var answer = knowledge.Ask(q);
+            var card = presenter.AnswerCard(answer, UiLanguage.Chinese);
+            var activity = Turns.ActivityMapper.ToActivity(Dialogs.Conversation.OutgoingMessage.FromCard(card), inbound);
+            bytes += System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(activity, Protocol.BotJson.WireContext.Activity).Length;
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        for (var round = 0; round < 300; round++)
+        {
+            foreach (var q in questions) TurnOnce(q);
+        }
+
+        bytes = 0;
+        var turnLatencies = new List<double>();
+        var turnCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var round = 0; round < 500; round++)
+        {
+            foreach (var q in questions) turnLatencies.Add(TurnOnce(q));
+        }
+
+        var turnCpu = (Process.GetCurrentProcess().TotalProcessorTime - turnCpuBefore).TotalMilliseconds / turnLatencies.Count;
+        turnLatencies.Sort();
         latencies.Sort();
         builds.Sort();
         var text = new StringBuilder();
@@ -230,6 +263,7 @@ internal static class KnowledgeCli
         text.AppendLine(inv, $"Index build (first, cold): {firstBuild:F2} ms; warm median: {builds[builds.Count / 2]:F2} ms");
         text.AppendLine(inv, $"Query latency over {latencies.Count} queries: p50 {Percentile(latencies, 0.50):F3} ms, p99 {Percentile(latencies, 0.99):F3} ms, max {latencies[^1]:F3} ms");
         text.AppendLine(inv, $"CPU time per query (mean, unaffected by other processes' load): {cpuPerQuery:F3} ms; load average now: {LoadAverage()}");
+        text.AppendLine(inv, $"Q&A turn without the network (answer + card + activity JSON) over {turnLatencies.Count}: p50 {Percentile(turnLatencies, 0.50):F3} ms, p99 {Percentile(turnLatencies, 0.99):F3} ms, CPU {turnCpu:F3} ms, {bytes / turnLatencies.Count} bytes per reply");
         text.AppendLine(inv, $"Managed memory of the index: {indexBytes / 1024.0:F0} KiB; process working set: {Environment.WorkingSet / 1024.0 / 1024.0:F0} MiB");
         return text.ToString();
     }
