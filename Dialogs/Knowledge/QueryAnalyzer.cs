@@ -10,6 +10,8 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
 {
     public const double UnigramWeight = 0.2;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeyValuePair<string, double>[]> _termGrams = new(StringComparer.Ordinal);
+
     // Question words and filler that say nothing about the content; longest first.
     private static readonly string[] s_stopPhrases =
     [
@@ -96,7 +98,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         var aliasUnits = 0;
         foreach (var (at, variant, term) in thesaurus.MatchChinese(content))
         {
-            AddTermText(terms, term, ThesaurusWeight(term));
+            AddTermGrams(terms, term);
             matched.Add(term);
             phrases.Add(Compact(term));
             covered.AsSpan(at, variant.Length).Fill(true);
@@ -167,7 +169,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         var words = Thesaurus.EnglishWords(text).ToList();
         var matchedPositions = new bool[words.Count];
         var matched = thesaurus.MatchEnglish(words, matchedPositions).Distinct().ToList();
-        foreach (var term in matched) AddTermText(terms, term, ThesaurusWeight(term));
+        foreach (var term in matched) AddTermGrams(terms, term);
 
         var listMatch = EnglishListPattern().Match(text);
         var listCount = listMatch.Success && listMatch.Groups[1].Success ? EnglishNumber(listMatch.Groups[1].Value) : 0;
@@ -204,6 +206,20 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
             PointReference = point,
             Phrases = [],
         };
+    }
+
+    /// <summary>Adds a thesaurus term's index terms, computed once per term (the thesaurus does not change).</summary>
+    private void AddTermGrams(Dictionary<string, double> terms, string term)
+    {
+        if (!_termGrams.TryGetValue(term, out var grams))
+        {
+            var built = new Dictionary<string, double>();
+            AddTermText(built, term, ThesaurusWeight(term));
+            grams = [.. built];
+            _termGrams.TryAdd(term, grams);
+        }
+
+        foreach (var (gram, weight) in grams) Add(terms, gram, weight);
     }
 
     /// <summary>Long speech terms would drown the rest of the question; cap each term's total weight at three bigrams.</summary>
