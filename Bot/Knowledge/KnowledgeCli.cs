@@ -52,14 +52,16 @@ internal static class KnowledgeCli
                 await output.WriteLineAsync(Readable(knowledge.Ask(question)));
                 return 0;
             case ["eval", ..]:
-                var path = args.Length > 1 ? args[1] : DefaultDevSet();
+                var path = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? DefaultDevSet();
                 if (!File.Exists(path))
                 {
                     await error.WriteLineAsync($"Evaluation set not found: {path}");
                     return 2;
                 }
 
-                await output.WriteAsync(EvaluationText(KnowledgeEvaluator.Evaluate(knowledge, KnowledgeEvaluator.ReadJsonl(await File.ReadAllTextAsync(path)))));
+                var report = KnowledgeEvaluator.Evaluate(knowledge, KnowledgeEvaluator.ReadJsonl(await File.ReadAllTextAsync(path)));
+                await output.WriteAsync(EvaluationText(report));
+                if (args.Contains("--verbose")) await output.WriteAsync(VerboseText(report));
                 return 0;
             case ["bench-qa", ..]:
                 await output.WriteAsync(Bench());
@@ -127,6 +129,11 @@ internal static class KnowledgeCli
         text.AppendLine(inv, $"Recall@3: {report.RecallAt3:F3}");
         text.AppendLine(inv, $"MRR:      {report.Mrr:F3}");
         text.AppendLine(inv, $"Refused (answerable questions answered 讲话未涉及): {report.Refused:F3}");
+        if (report.UnanswerableCount > 0)
+        {
+            text.AppendLine(inv, $"Unanswerable recognised (讲话未涉及): {report.UnanswerableRecognised:F3} of {report.UnanswerableCount}");
+        }
+
         text.AppendLine("Per kind:");
         foreach (var (kind, (count, r1, r3, mrr)) in report.PerKind)
         {
@@ -135,9 +142,41 @@ internal static class KnowledgeCli
 
         var misses = report.Results.Where(r => r.Rank != 1).ToList();
         if (misses.Count > 0) text.AppendLine("Not first:");
-        foreach (var (question, rank, _) in misses) text.AppendLine(inv, $"  {question.Id} rank={(rank == 0 ? "-" : rank.ToString(inv))} {question.Question}");
+        foreach (var (question, rank, answer) in misses)
+        {
+            text.AppendLine(inv, $"  {question.Id} rank={(rank == 0 ? "-" : rank.ToString(inv))}{(answer.Covered ? "" : " (refused)")} {question.Question} {Signals(answer)}");
+        }
+
+        if (report.UnanswerableAnswered.Count > 0) text.AppendLine("Unanswerable but answered:");
+        foreach (var (question, answer) in report.UnanswerableAnswered)
+        {
+            text.AppendLine(inv, $"  {question.Id} {question.Question} → {answer.Citations[0].Label} {Signals(answer)}");
+        }
         return text.ToString();
     }
+
+    /// <summary>Every question with its rank and not-covered signals (<c>eval --verbose</c>), for tuning.</summary>
+    private static string VerboseText(EvaluationReport report)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var text = new StringBuilder("All questions:\n");
+        foreach (var (question, rank, answer) in report.Results)
+        {
+            text.AppendLine(inv, $"  {question.Id} {question.Kind,-10} rank={rank} covered={answer.Covered} {Signals(answer)} {question.Question}");
+        }
+
+        foreach (var (question, answer) in report.Unanswerable)
+        {
+            text.AppendLine(inv, $"  {question.Id} {question.Kind,-10} covered={answer.Covered} {Signals(answer)} {question.Question}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The not-covered signals of an answer: [query coverage, best score, coverage of the best sentence].</summary>
+    private static string Signals(KnowledgeAnswer answer) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"[cov {answer.Signals.QueryCoverage:F2}, top {answer.Signals.TopScore:F1}, topcov {answer.Signals.TopCoverage:F2}]");
 
     /// <summary>Index build time, query latency p50/p99 over the dev-style questions, memory.</summary>
     internal static string Bench()
@@ -184,6 +223,39 @@ internal static class KnowledgeCli
 
         var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / latencies.Count;
 
+        // The Q&A part of a bot turn without the network: answer, answer card, outbound activity JSON as sent.
+        var presenter = new AnswerPresenter(knowledge);
+        var inbound = new Protocol.Activity
+        {
+            Type = "message", Id = "1", ServiceUrl = "http://127.0.0.1/", Conversation = new Protocol.ConversationAccount { Id = "a:bench" },
+            From = new Protocol.ChannelAccount { Id = "29:member" }, Recipient = new Protocol.ChannelAccount { Id = "28:bot" },
+        };
+        long bytes = 0;
+        double TurnOnce(string q)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var answer = knowledge.Ask(q);
+            var card = presenter.AnswerCard(answer, UiLanguage.Chinese);
+            var activity = Turns.ActivityMapper.ToActivity(Dialogs.Conversation.OutgoingMessage.FromCard(card), inbound);
+            bytes += System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(activity, Protocol.BotJson.WireContext.Activity).Length;
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        for (var round = 0; round < 300; round++)
+        {
+            foreach (var q in questions) TurnOnce(q);
+        }
+
+        bytes = 0;
+        var turnLatencies = new List<double>();
+        var turnCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var round = 0; round < 500; round++)
+        {
+            foreach (var q in questions) turnLatencies.Add(TurnOnce(q));
+        }
+
+        var turnCpu = (Process.GetCurrentProcess().TotalProcessorTime - turnCpuBefore).TotalMilliseconds / turnLatencies.Count;
+        turnLatencies.Sort();
         latencies.Sort();
         builds.Sort();
         var text = new StringBuilder();
@@ -191,6 +263,7 @@ internal static class KnowledgeCli
         text.AppendLine(inv, $"Index build (first, cold): {firstBuild:F2} ms; warm median: {builds[builds.Count / 2]:F2} ms");
         text.AppendLine(inv, $"Query latency over {latencies.Count} queries: p50 {Percentile(latencies, 0.50):F3} ms, p99 {Percentile(latencies, 0.99):F3} ms, max {latencies[^1]:F3} ms");
         text.AppendLine(inv, $"CPU time per query (mean, unaffected by other processes' load): {cpuPerQuery:F3} ms; load average now: {LoadAverage()}");
+        text.AppendLine(inv, $"Q&A turn without the network (answer + card + activity JSON) over {turnLatencies.Count}: p50 {Percentile(turnLatencies, 0.50):F3} ms, p99 {Percentile(turnLatencies, 0.99):F3} ms, CPU {turnCpu:F3} ms, {bytes / turnLatencies.Count} bytes per reply");
         text.AppendLine(inv, $"Managed memory of the index: {indexBytes / 1024.0:F0} KiB; process working set: {Environment.WorkingSet / 1024.0 / 1024.0:F0} MiB");
         return text.ToString();
     }

@@ -7,6 +7,16 @@ namespace OrganBot.Bot.Protocol;
 public static class BotJson
 {
     public static JsonSerializerOptions Options { get; } = BotJsonContext.Default.Options;
+
+    /// <summary>
+    /// The context for bodies the bot sends: like <see cref="BotJsonContext.Default"/>, but Chinese text is written as
+    /// UTF-8 instead of \uXXXX escapes (half the bytes for a card quoting the speech, less work on both ends).
+    /// HTML-sensitive characters stay escaped.
+    /// </summary>
+    internal static BotJsonContext WireContext { get; } = new(new JsonSerializerOptions(BotJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    });
 }
 
 [JsonSourceGenerationOptions(

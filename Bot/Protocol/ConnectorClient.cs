@@ -39,7 +39,7 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Url(serviceUrl, "v3/conversations"))
         {
-            Content = JsonContent.Create(parameters, BotJsonContext.Default.ConversationParameters),
+            Content = JsonContent.Create(parameters, BotJson.WireContext.ConversationParameters),
         };
         using var response = await SendAsync(request, cancellationToken);
         return await ReadAsync(response, BotJsonContext.Default.ConversationResourceResponse, cancellationToken) ?? new ConversationResourceResponse(null, null, null);
@@ -59,7 +59,7 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
     {
         using var request = new HttpRequestMessage(method, uri)
         {
-            Content = JsonContent.Create(activity, BotJsonContext.Default.Activity),
+            Content = JsonContent.Create(activity, BotJson.WireContext.Activity),
         };
         using var response = await SendAsync(request, cancellationToken);
         return await ReadAsync(response, BotJsonContext.Default.ResourceResponse, cancellationToken) ?? new ResourceResponse(null);

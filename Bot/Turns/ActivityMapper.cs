@@ -80,7 +80,8 @@ internal static partial class ActivityMapper
         };
         if (message.Card is not null)
         {
-            activity.Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = message.Card.DeepClone() }];
+            activity.Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = message.Card }];
+            // The card is serialized right away by the caller, so it is attached without a copy.
             // A card message's text would show twice in Teams; keep it as the notification summary instead.
             activity.Summary = message.Text;
             activity.Text = null;

@@ -5,6 +5,9 @@ public sealed record AnalyzedQuery
 {
     public required string Original { get; init; }
 
+    /// <summary>The question normalised (full/half width, traditional → simplified, lower case).</summary>
+    public string Normalized { get; init; } = "";
+
     /// <summary>True when the question is written in English (letters and no Chinese characters).</summary>
     public required bool IsEnglish { get; init; }
 

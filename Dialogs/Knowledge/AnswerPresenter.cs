@@ -5,9 +5,20 @@ using OrganBot.Cards.Answers;
 namespace OrganBot.Dialogs.Knowledge;
 
 /// <summary>Turns knowledge answers and parts of the speech into the Q&amp;A cards.</summary>
-public sealed class AnswerPresenter(KnowledgeBase knowledge)
+public sealed class AnswerPresenter
 {
     private const int MaxPassageLength = 300;
+
+    private readonly KnowledgeBase knowledge;
+
+    // The paragraphs of every part (查看原文) never change: built once, not on every answer.
+    private readonly IReadOnlyList<string>[] _partParagraphs;
+
+    public AnswerPresenter(KnowledgeBase knowledge)
+    {
+        this.knowledge = knowledge;
+        _partParagraphs = [.. knowledge.Document.Parts.Select(BuildPartParagraphs)];
+    }
 
     public JsonObject AnswerCard(KnowledgeAnswer answer, UiLanguage language, GeneratedAnswer? generated = null, string? voteNote = null)
     {
@@ -77,28 +88,29 @@ public sealed class AnswerPresenter(KnowledgeBase knowledge)
     private static bool Same(SpeechSentence a, SpeechSentence b) =>
         a.Part == b.Part && a.Point == b.Point && a.Kind != SentenceKind.PartHeading;
 
-    private IReadOnlyList<string> PartParagraphs(SpeechPart part)
+    private IReadOnlyList<string> PartParagraphs(SpeechPart part) => _partParagraphs[part.Number];
+
+    private IReadOnlyList<string> BuildPartParagraphs(SpeechPart part)
     {
-        var sentences = knowledge.Document.SentencesOf(part).ToList();
         var paragraphs = new List<string>();
-        var current = "";
-        foreach (var sentence in sentences)
+        var current = new System.Text.StringBuilder();
+        foreach (var sentence in knowledge.Document.SentencesOf(part))
         {
             if (sentence.Kind is SentenceKind.PartHeading or SentenceKind.PointHeading && current.Length > 0)
             {
-                paragraphs.Add(current);
-                current = "";
+                paragraphs.Add(current.ToString());
+                current.Clear();
             }
 
-            current += sentence.Text;
+            current.Append(sentence.Text);
             if (sentence.Kind == SentenceKind.PartHeading)
             {
-                paragraphs.Add(current);
-                current = "";
+                paragraphs.Add(current.ToString());
+                current.Clear();
             }
         }
 
-        if (current.Length > 0) paragraphs.Add(current);
+        if (current.Length > 0) paragraphs.Add(current.ToString());
         return paragraphs;
     }
 }

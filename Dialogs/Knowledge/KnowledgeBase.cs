@@ -6,8 +6,12 @@ namespace OrganBot.Dialogs.Knowledge;
 /// Answers questions from the speech only: retrieval over its structure, list questions from its parts and points,
 /// and a plain “not covered” when the question's content is not in the speech.
 /// </summary>
-public sealed class KnowledgeBase
+public sealed partial class KnowledgeBase
 {
+    /// <summary>Words that ask for a part's points rather than what the part is about.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"哪几|几个|哪些|几项|几点|几条|要求|任务|措施|举措|方面|points|requirements|tasks")]
+    private static partial System.Text.RegularExpressions.Regex PointsWords();
+
     public const int MaxCitations = 5;
     public const int MaxCitationLength = 300;
 
@@ -19,11 +23,27 @@ public sealed class KnowledgeBase
     internal const double MinTopScore = 2.5;
     internal const double MinTopCoverage = 0.2;
 
+    private readonly string? _partsNoun;
+
     public KnowledgeBase(SpeechDocument document, Thesaurus thesaurus)
     {
         Document = document;
         Thesaurus = thesaurus;
         Index = new SpeechIndex(document, thesaurus);
+        _partsNoun = PartsNoun(document);
+    }
+
+    /// <summary>The word the opening uses for its numbered parts: “我代表党组讲五点意见” → 意见 (null if it names none).</summary>
+    private static string? PartsNoun(SpeechDocument document)
+    {
+        var count = TextNormalizer.ChineseNumber(document.NumberedParts.Count());
+        foreach (var sentence in document.SentencesOf(document.Parts[0]))
+        {
+            var at = sentence.Text.IndexOf(count + "点", StringComparison.Ordinal);
+            if (at >= 0 && at + 4 <= sentence.Text.Length && sentence.Text.Substring(at + 2, 2) is var noun && noun.All(TextNormalizer.IsCjk)) return noun;
+        }
+
+        return null;
     }
 
     public SpeechDocument Document { get; }
@@ -44,7 +64,15 @@ public sealed class KnowledgeBase
 
         if (query.PartReference is > 0 and var partNumber && partNumber < Document.Parts.Count && (query.PointReference == 0 || query.AsksForList) && query.CoveredUnits <= 2)
         {
-            return ListAnswer(question, Document.Parts[partNumber], results, language, signals);
+            // “第一部分讲了哪几条” lists the points; “第一部分讲的是啥” starts with the part's own heading.
+            var asksForPoints = query.AsksForList || PointsWords().IsMatch(query.Normalized);
+            return ListAnswer(question, Document.Parts[partNumber], results, language, signals, withHeading: !asksForPoints);
+        }
+
+        if (query.AsksForList && query.PartReference == 0 && _partsNoun is { } noun && query.Normalized.Contains(noun, StringComparison.Ordinal))
+        {
+            // The opening announces the parts as “五点意见”: a list question about the 意见 means the five parts.
+            return ListAnswer(question, Document.Parts[0], results, language, signals);
         }
 
         if (query.AsksForList && PickListGroup(query, results) is { } group)
@@ -54,7 +82,8 @@ public sealed class KnowledgeBase
 
         var structural = query.PartReference > 0 && query.PartReference < Document.Parts.Count;
         var covered = top is not null && (structural || (top.Score >= MinTopScore && topCoverage >= MinTopCoverage
-            && (query.Coverage >= MinQueryCoverage || (query.Coverage >= LooseQueryCoverage && top.Score >= StrongTopScore))));
+            && (query.Coverage >= MinQueryCoverage || (query.Coverage >= LooseQueryCoverage && top.Score >= StrongTopScore))
+            && !ExpectedAnswer.Unmet(query.Normalized, top.Sentence.Text)));
         if (!covered)
         {
             return new KnowledgeAnswer
@@ -158,13 +187,14 @@ public sealed class KnowledgeBase
 
     private int ChildCount(SpeechPart part) => part.Number == 0 ? Document.NumberedParts.Count() : part.Points.Count;
 
-    private KnowledgeAnswer ListAnswer(string question, SpeechPart group, IReadOnlyList<ScoredSentence> results, UiLanguage language, (double, double, double) signals)
+    private KnowledgeAnswer ListAnswer(string question, SpeechPart group, IReadOnlyList<ScoredSentence> results, UiLanguage language, (double, double, double) signals, bool withHeading = false)
     {
         var items = group.Number == 0
             ? Document.NumberedParts.Select(p => Document.Sentences[p.FirstSentence]).ToList()
             : group.Points.Count > 0
                 ? group.Points.Select(p => Document.Sentences[p.FirstSentence]).ToList()
                 : [.. Document.RequirementsOf(group).Take(MaxCitations)];
+        if (withHeading && group.Number > 0) items.Insert(0, Document.Sentences[group.FirstSentence]);
         var score = results.Count > 0 ? results[0].Score : 1;
         var citations = items.Take(MaxCitations).Select(s => new KnowledgeCitation(s, Label(s, language), Excerpt(s.Text), Math.Round(score, 3))).ToList();
         var followUps = group.Number == 0

@@ -10,12 +10,14 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
 {
     public const double UnigramWeight = 0.2;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeyValuePair<string, double>[]> _termGrams = new(StringComparer.Ordinal);
+
     // Question words and filler that say nothing about the content; longest first.
     private static readonly string[] s_stopPhrases =
     [
         "请问一下", "请问", "请教", "这篇讲话", "这次讲话", "本次讲话", "讲话中", "讲话里", "讲话", "里面", "当中",
         "提到了", "提到", "提出了", "提出", "提了", "说了", "讲了", "谈到", "谈了", "关于", "有关", "说的是", "说什么", "讲什么",
-        "为什么", "是什么", "什么", "怎么样", "怎么办", "怎么", "怎样", "如何", "哪些", "哪几个", "哪几", "哪个", "哪里", "哪儿",
+        "为什么", "是什么", "什么样子", "啥样子", "什么样", "啥样", "怎么弄", "咋弄", "怎么搞", "咋搞", "什么", "怎么样", "怎么办", "怎么", "怎样", "如何", "哪些", "哪几个", "哪几", "哪个", "哪里", "哪儿",
         "是不是", "有没有", "会不会", "能不能", "要不要", "是啥", "干啥", "有啥", "做啥", "多少", "一下", "可以", "应该", "需要",
         "具体", "主要", "到底", "究竟", "大概", "一般", "我们", "咱们", "大家", "我", "你", "这个", "那个", "这块", "这些", "那些",
         "这", "那", "啥", "吗", "呢", "吧", "呀", "的", "了", "么", "咋", "嘛", "啊", "哦",
@@ -45,10 +47,10 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
     [GeneratedRegex(@"第([一二三四五六七八九十\d])(?:点|条|项|个方面)|([一二三四五六七八九十])是|(另一方面|一方面)")]
     private static partial Regex PointReferencePattern();
 
-    [GeneratedRegex(@"哪几点|哪几条|几条|哪几个方面|几个方面|哪几方面|分别|哪几项|几项|哪几部分|几部分|几大部分|([两二三四五六七八九十2-9])(?:点意见|点要求|条要求|条意见|个方面|项要求|项任务|部分|大部分|点|条)")]
+    [GeneratedRegex(@"哪几点|哪几条|几条|哪几个方面|几个方面|哪几方面|分别|哪几项|几项|哪几部分|几部分|几大部分|(?<!第)([两二三四五六七八九十2-9])(?:点意见|点要求|条要求|条意见|个方面|项要求|项任务|部分|大部分|点|条)")]
     private static partial Regex ListPattern();
 
-    [GeneratedRegex(@"\b(one|two|three|four|five|2|3|4|5)\s+(points|requirements|parts|aspects|tasks|opinions|things|areas|demands|sources|ways)\b|\blist\b|\bwhat are the (points|requirements|parts)\b")]
+    [GeneratedRegex(@"\b(one|two|three|four|five|2|3|4|5)\s+(points|requirements|parts|aspects|tasks|opinions|things|areas|demands|sources|ways)\b|\blist\b|\bwhat are the (points|requirements|parts)\b(?!\s+(?:for|on|about|regarding|concerning|of (?!part|the speech|this speech)))")]
     private static partial Regex EnglishListPattern();
 
     [GeneratedRegex(@"\b(?:part|section)\s+(\d|one|two|three|four|five)\b")]
@@ -96,7 +98,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         var aliasUnits = 0;
         foreach (var (at, variant, term) in thesaurus.MatchChinese(content))
         {
-            AddTermText(terms, term, ThesaurusWeight(term));
+            AddTermGrams(terms, term);
             matched.Add(term);
             phrases.Add(Compact(term));
             covered.AsSpan(at, variant.Length).Fill(true);
@@ -147,6 +149,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         return new AnalyzedQuery
         {
             Original = original,
+            Normalized = text,
             IsEnglish = false,
             Terms = terms,
             MatchedTerms = matched,
@@ -166,7 +169,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         var words = Thesaurus.EnglishWords(text).ToList();
         var matchedPositions = new bool[words.Count];
         var matched = thesaurus.MatchEnglish(words, matchedPositions).Distinct().ToList();
-        foreach (var term in matched) AddTermText(terms, term, ThesaurusWeight(term));
+        foreach (var term in matched) AddTermGrams(terms, term);
 
         var listMatch = EnglishListPattern().Match(text);
         var listCount = listMatch.Success && listMatch.Groups[1].Success ? EnglishNumber(listMatch.Groups[1].Value) : 0;
@@ -191,6 +194,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         return new AnalyzedQuery
         {
             Original = original,
+            Normalized = text,
             IsEnglish = true,
             Terms = terms,
             MatchedTerms = matched,
@@ -202,6 +206,20 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
             PointReference = point,
             Phrases = [],
         };
+    }
+
+    /// <summary>Adds a thesaurus term's index terms, computed once per term (the thesaurus does not change).</summary>
+    private void AddTermGrams(Dictionary<string, double> terms, string term)
+    {
+        if (!_termGrams.TryGetValue(term, out var grams))
+        {
+            var built = new Dictionary<string, double>();
+            AddTermText(built, term, ThesaurusWeight(term));
+            grams = [.. built];
+            _termGrams.TryAdd(term, grams);
+        }
+
+        foreach (var (gram, weight) in grams) Add(terms, gram, weight);
     }
 
     /// <summary>Long speech terms would drown the rest of the question; cap each term's total weight at three bigrams.</summary>

@@ -14,6 +14,7 @@ public sealed class SpeechIndex
     private const double PhraseBonus = 0.5;
     private const double HeadingWeight = 1.2;
     private const double RequirementWeight = 1.1;
+    private const double CoordinationWeight = 0.3;
 
     private readonly Dictionary<string, int>[] _termFrequencies;
     private readonly int[] _lengths;
@@ -77,13 +78,38 @@ public sealed class SpeechIndex
     {
         var sentences = Document.Sentences;
         var lexical = new double[sentences.Count];
-        for (var i = 0; i < sentences.Count; i++) lexical[i] = Bm25(i, query);
+        var coverage = new double[sentences.Count];
+        var terms = query.Terms.Select(t => (Term: t.Key, Weight: t.Value, Idf: _idf.TryGetValue(t.Key, out var idf) ? idf : MaxIdf)).ToArray();
+        var coverageTotal = 0.0;
+        foreach (var t in terms)
+        {
+            if (t.Term.Length >= 2) coverageTotal += t.Weight * t.Idf;
+        }
+
+        // One pass per sentence: BM25 and the share of the query's (bigram) weight the sentence holds.
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var tf = _termFrequencies[i];
+            var norm = K1 * (1 - B + (B * _lengths[i] / _averageLength));
+            double score = 0, hit = 0;
+            foreach (var (term, weight, idf) in terms)
+            {
+                if (!tf.TryGetValue(term, out var f)) continue;
+                score += weight * idf * (f * (K1 + 1) / (f + norm));
+                if (term.Length >= 2) hit += weight * idf;
+            }
+
+            lexical[i] = score;
+            coverage[i] = coverageTotal == 0 ? 0 : hit / coverageTotal;
+        }
 
         var results = new List<ScoredSentence>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
-            var score = lexical[i] * (sentence.Kind == SentenceKind.Body ? 1.0 : HeadingWeight) * (sentence.IsRequirement ? RequirementWeight : 1.0);
+            // Coordination: a sentence that holds more of the question's terms beats one that repeats a few of them.
+            var coordination = 1 - CoordinationWeight + (CoordinationWeight * coverage[i]);
+            var score = coordination * lexical[i] * (sentence.Kind == SentenceKind.Body ? 1.0 : HeadingWeight) * (sentence.IsRequirement ? RequirementWeight : 1.0);
             if (Document.PointOf(sentence) is { } point && point.FirstSentence != i) score += PointHeadingWeight * lexical[point.FirstSentence];
             var part = Document.PartOf(sentence);
             if (part.Number > 0 && part.FirstSentence != i) score += PartHeadingWeight * lexical[part.FirstSentence];

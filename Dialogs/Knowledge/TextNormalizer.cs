@@ -37,8 +37,10 @@ public static class TextNormalizer
     {
         if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0);
         else if (c == '\u3000') c = ' ';
+        if (c < 0x80) return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
         if (s_simplified.TryGetValue(c, out var simplified)) c = simplified;
-        return char.ToLowerInvariant(c);
+        // Chinese has no case: only letters below the CJK blocks need the (slower) Unicode case mapping.
+        return c < 0x2E80 ? char.ToLowerInvariant(c) : c;
     }
 
     /// <summary>Normalises a whole string character by character (length is preserved).</summary>

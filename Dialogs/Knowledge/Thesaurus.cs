@@ -104,17 +104,27 @@ public sealed class Thesaurus
         for (var i = 0; i < words.Count; i++)
         {
             if (!_englishByFirstWord.TryGetValue(words[i], out var candidates)) continue;
+            // Longest phrase first; a phrase listed under several terms yields each of them.
+            string[]? found = null;
             foreach (var (phrase, term) in candidates)
             {
+                if (found is not null)
+                {
+                    if (phrase.Length < found.Length) break;
+                    if (phrase.AsSpan().SequenceEqual(found)) yield return term;
+                    continue;
+                }
+
                 if (i + phrase.Length > words.Count) continue;
                 var ok = true;
                 for (var j = 0; j < phrase.Length && ok; j++) ok = words[i + j] == phrase[j];
                 if (!ok) continue;
                 for (var j = 0; j < phrase.Length; j++) matched[i + j] = true;
+                found = phrase;
                 yield return term;
-                i += phrase.Length - 1;
-                break;
             }
+
+            if (found is not null) i += found.Length - 1;
         }
     }
 
@@ -150,6 +160,8 @@ public sealed class Thesaurus
     {
         if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal)) return word[..^3] + "y";
+        if (word.Length > 4 && (word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)
+            || word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal))) return word[..^2];
         if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)) return word[..^1];
         return word;
     }

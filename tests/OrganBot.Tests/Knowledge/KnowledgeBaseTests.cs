@@ -45,11 +45,59 @@ public sealed class KnowledgeBaseTests
 
         var report = KnowledgeEvaluator.Evaluate(Knowledge, questions);
 
-        // Measured 0.925 / 1.000 / 0.963; a ranking change that lowers these fails CI.
+        // Measured 0.975 / 1.000 / 0.988 (0.925 / 1.000 / 0.963 before the held-out work); a ranking change that lowers these fails CI.
         Assert.True(report.RecallAt1 >= 0.9, $"Recall@1 {report.RecallAt1:F3}");
         Assert.True(report.RecallAt3 >= 0.975, $"Recall@3 {report.RecallAt3:F3}");
         Assert.True(report.Mrr >= 0.93, $"MRR {report.Mrr:F3}");
         Assert.True(report.Refused <= 0.05, $"answerable refused {report.Refused:F3}");
+    }
+
+    [Fact]
+    public void Evaluation_HeldOutLikeSet_MeetsTheIssueTargets()
+    {
+        // Written before the engine was scored on it (colloquial, keyword, list, English and unanswerable questions).
+        var questions = KnowledgeEvaluator.ReadJsonl(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Knowledge", "Data", "heldout-like.jsonl")));
+
+        var report = KnowledgeEvaluator.Evaluate(Knowledge, questions);
+
+        // Measured 0.937 / 1.000 / 0.963, 0 % refused, 27/27 unanswerable recognised; floors at the issue's targets.
+        Assert.True(report.Count >= 60 && report.UnanswerableCount >= 25, $"{report.Count} answerable, {report.UnanswerableCount} unanswerable");
+        Assert.True(report.RecallAt1 >= 0.85, $"Recall@1 {report.RecallAt1:F3}");
+        Assert.True(report.RecallAt3 >= 0.95, $"Recall@3 {report.RecallAt3:F3}");
+        Assert.True(report.Refused <= 0.05, $"answerable refused {report.Refused:F3}");
+        Assert.True(report.UnanswerableRecognised >= 0.75, $"unanswerable recognised {report.UnanswerableRecognised:F3}");
+    }
+
+    [Theory]
+    [InlineData("预备党员多久能转正")]
+    [InlineData("暖心工程的慰问金标准是多少")]
+    [InlineData("民主评议党员的流程是啥")]
+    [InlineData("How do I join the trade union?")]
+    public void Ask_QuestionForAFactTheSpeechDoesNotState_IsNotCovered(string question)
+    {
+        var answer = Knowledge.Ask(question);
+
+        Assert.False(answer.Covered);
+    }
+
+    [Theory]
+    [InlineData("近几年机关都搞过哪些学习教育活动")]
+    [InlineData("重大事项决定的流程要怎么优化")]
+    [InlineData("讲话讲了多少点意见")]
+    public void Ask_QuestionWhoseAnswerTypeTheSpeechHolds_IsAnswered(string question)
+    {
+        var answer = Knowledge.Ask(question);
+
+        Assert.True(answer.Covered);
+    }
+
+    [Fact]
+    public void Ask_PartWithoutListWords_StartsWithThePartHeading()
+    {
+        var answer = Knowledge.Ask("第五部分讲的是啥");
+
+        Assert.StartsWith("五、把握群团规律", answer.Citations[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("做好新时代机关群团工作，一是", Knowledge.Ask("第五部分有哪几个要求").Citations[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,8 +147,11 @@ public sealed class KnowledgeBaseTests
     {
         var answer = Knowledge.Ask("第一部分讲了什么");
 
+        // The part's heading states what it is about; its points follow.
         Assert.Equal(AnswerKind.List, answer.Kind);
-        Assert.StartsWith("一方面", answer.Citations[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("一、强化政治引领", answer.Citations[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("一方面", answer.Citations[1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("另一方面", answer.Citations[2].Text, StringComparison.Ordinal);
     }
 
     [Fact]
