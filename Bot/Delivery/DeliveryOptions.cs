@@ -27,7 +27,7 @@ public sealed class DeliveryOptions
     /// <summary>
     /// The tenant limit is kept over every window of one second plus this margin, so jitter between our release of a call
     /// and its arrival at Teams cannot squeeze one call too many into Teams' one-second window. Costs margin/(1 s + margin)
-    /// of the rate (2.4% at the default). Each 429 widens it by 10 ms for a while.
+    /// of the rate (2.4% at the default). Each 429 widens it by 25 ms for a while.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan PacerSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(25);
