@@ -27,6 +27,7 @@ internal static class DeliveryExtensions
         // TimeProvider is faked (reminder tests move business time forward without waiting).
         builder.Services.AddSingleton(sp => new DeliveryPacer(sp.GetRequiredService<IOptions<DeliveryOptions>>(), TimeProvider.System));
         builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddSingleton<DeliveryCompletionWriter>();
         builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddScoped<DeliveryStore>();
         builder.Services.AddScoped<DeliveryQueue>();

@@ -4,15 +4,29 @@ using Microsoft.Extensions.Options;
 namespace OrganBot.Bot.Delivery;
 
 /// <summary>
-/// Paces every connector call of the delivery pipeline in this process (protocol.md §5.1): a tenant bucket that spaces
-/// calls evenly at <see cref="DeliveryOptions.TenantRatePerSecond"/>, and per-conversation sliding windows
-/// (7/1 s, 8/2 s, 60/30 s, 1800/3600 s). A 429 pauses the whole tenant for Retry-After and cuts its rate to 80%, which
-/// then recovers linearly over <see cref="RecoveryPeriod"/>.
+/// Paces every connector call of the delivery pipeline in this process (protocol.md §5.1). Per tenant, callers queue in
+/// order (one at a time at the head) and are released by a token bucket at <see cref="DeliveryOptions.TenantRatePerSecond"/>
+/// with a small burst allowance, so a late timer does not lose throughput; a sliding log of actual release times then
+/// guarantees that no window of one second plus <see cref="DeliveryOptions.PacerSafetyMargin"/> ever holds more than the
+/// configured rate, however late callers wake up. The margin covers the jitter between our release and the call's arrival
+/// at Teams. Per-conversation sliding windows (7/1 s, 8/2 s, 60/30 s, 1800/3600 s) are waited for outside the tenant queue.
+/// A 429 pauses the whole tenant for Retry-After, cuts its rate to 80% (recovering linearly over
+/// <see cref="RecoveryPeriod"/>) and widens the tenant margin by <see cref="MarginStep"/> (up to 150 ms, decaying over three minutes):
+/// a 429 costs a whole second at full rate, a millisecond of margin only 0.1% of the rate.
 /// </summary>
 internal sealed class DeliveryPacer
 {
     /// <summary>How long the rate takes to climb back to full speed after a 429.</summary>
     public static readonly TimeSpan RecoveryPeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>Extra tenant margin per 429 (our overshoot or someone else's traffic: either way, leave more room).</summary>
+    public static readonly TimeSpan MarginStep = TimeSpan.FromMilliseconds(25);
+
+    private static readonly TimeSpan s_maxExtraMargin = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan s_marginDecay = TimeSpan.FromMinutes(3);
+
+    /// <summary>Tokens the bucket may hold: this long at the full rate (at least one call).</summary>
+    private static readonly TimeSpan s_burst = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Share of the rate kept right after a 429.</summary>
     private const double SlowdownFactor = 0.8;
@@ -24,6 +38,7 @@ internal sealed class DeliveryPacer
     private readonly DeliveryOptions _options;
     private readonly (int Count, TimeSpan Window)[] _conversationWindows;
     private readonly TimeSpan _longestWindow;
+    private readonly int _tenantCapacity;
     private readonly Dictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSweep;
@@ -34,6 +49,7 @@ internal sealed class DeliveryPacer
         _options = options.Value;
         _conversationWindows = [.. _options.ConversationLimits.Select(ParseLimit)];
         _longestWindow = _conversationWindows.Length == 0 ? TimeSpan.Zero : _conversationWindows.Max(w => w.Window);
+        _tenantCapacity = Math.Max(1, (int)Math.Floor(_options.TenantRatePerSecond));
     }
 
     /// <summary>Calls granted so far (for statistics).</summary>
@@ -45,49 +61,53 @@ internal sealed class DeliveryPacer
     /// <summary>Waits for a slot to call the connector for <paramref name="conversationKey"/> in <paramref name="tenantId"/>.</summary>
     public async Task AcquireAsync(string? tenantId, string conversationKey, CancellationToken cancellationToken)
     {
+        TenantState tenant;
+        lock (_gate) tenant = Tenant(tenantId);
         while (true)
         {
-            TimeSpan wait;
-            var reserved = false;
-            long epoch;
-            lock (_gate)
+            // 1. This conversation's own windows, without holding the tenant queue others could use.
+            TimeSpan conversationWait;
+            lock (_gate) conversationWait = ConversationWait(conversationKey, _time.GetUtcNow());
+            if (conversationWait > TimeSpan.Zero)
             {
-                var now = _time.GetUtcNow();
-                var tenant = Tenant(tenantId);
-                var conversation = Conversation(conversationKey);
-                epoch = tenant.PauseEpoch;
-                var conversationReady = Max(conversation.EarliestAllowed(now, _conversationWindows, _options.ConversationSafetyMargin), conversation.PausedUntil);
-                if (conversationReady > now)
-                {
-                    // Wait for this conversation without holding a tenant slot others could use.
-                    wait = conversationReady - now;
-                }
-                else
-                {
-                    var slot = Max(Max(tenant.Next, tenant.PausedUntil), now);
-                    tenant.Next = slot + Interval(tenant, now);
-                    conversation.Record(slot, now - _longestWindow);
-                    Granted++;
-                    reserved = true;
-                    wait = slot - now;
-                }
-
-                SweepIfDue(now);
+                await Task.Delay(conversationWait, _time, cancellationToken);
+                continue;
             }
 
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, cancellationToken);
-            if (!reserved) continue;
-
-            lock (_gate)
+            // 2. The tenant queue: one caller at a time waits for the bucket and the window, in arrival order.
+            await tenant.Queue.WaitAsync(cancellationToken);
+            try
             {
-                // A 429 that arrived while we waited pauses everyone, including slots already handed out.
-                var tenant = Tenant(tenantId);
-                if (tenant.PauseEpoch == epoch || tenant.PausedUntil <= _time.GetUtcNow()) return;
+                while (true)
+                {
+                    TimeSpan wait;
+                    lock (_gate)
+                    {
+                        var now = _time.GetUtcNow();
+                        if (ConversationWait(conversationKey, now) > TimeSpan.Zero) break; // another call to it got in first
+                        wait = TenantWait(tenant, now);
+                        if (wait <= TimeSpan.Zero)
+                        {
+                            tenant.Tokens -= 1;
+                            tenant.Released.Enqueue(now);
+                            Conversation(conversationKey).Record(now, now - _longestWindow);
+                            Granted++;
+                            SweepIfDue(now);
+                            return;
+                        }
+                    }
+
+                    await Task.Delay(wait, _time, cancellationToken);
+                }
+            }
+            finally
+            {
+                tenant.Queue.Release();
             }
         }
     }
 
-    /// <summary>A 429: pause the tenant (and the conversation) until Retry-After and slow the tenant's rate down.</summary>
+    /// <summary>A 429: pause the tenant (and the conversation) until Retry-After, slow the tenant's rate down, widen its margin.</summary>
     public void ReportThrottled(string? tenantId, string conversationKey, TimeSpan retryAfter)
     {
         lock (_gate)
@@ -96,27 +116,57 @@ internal sealed class DeliveryPacer
             var until = now + retryAfter;
             var tenant = Tenant(tenantId);
             if (until > tenant.PausedUntil) tenant.PausedUntil = until;
-            tenant.PauseEpoch++;
             tenant.SlowedAt = now;
+            var extra = ExtraMargin(tenant, now) + MarginStep;
+            tenant.ExtraMargin = extra < s_maxExtraMargin ? extra : s_maxExtraMargin;
+            tenant.ExtraMarginAt = now;
             var conversation = Conversation(conversationKey);
             if (until > conversation.PausedUntil) conversation.PausedUntil = until;
             Throttled++;
         }
     }
 
-    /// <summary>When the tenant may call again (for progress estimates).</summary>
+    /// <summary>Calls per second the tenant is released at now (for progress estimates).</summary>
     public double CurrentRate(string? tenantId)
     {
-        lock (_gate)
-        {
-            var tenant = Tenant(tenantId);
-            return 1 / Interval(tenant, _time.GetUtcNow()).TotalSeconds;
-        }
+        lock (_gate) return Rate(Tenant(tenantId), _time.GetUtcNow());
     }
 
-    private TimeSpan Interval(TenantState tenant, DateTimeOffset now)
+    private TimeSpan ConversationWait(string conversationKey, DateTimeOffset now)
     {
-        var rate = _options.TenantRatePerSecond;
+        var conversation = Conversation(conversationKey);
+        var ready = Max(conversation.EarliestAllowed(now, _conversationWindows, _options.ConversationSafetyMargin), conversation.PausedUntil);
+        return ready - now;
+    }
+
+    /// <summary>How long until the tenant may release one more call: pause, bucket, and the sliding window of release times.</summary>
+    private TimeSpan TenantWait(TenantState tenant, DateTimeOffset now)
+    {
+        var rate = Rate(tenant, now);
+        var capacity = Math.Max(1, rate * s_burst.TotalSeconds);
+        if (tenant.LastRefill == default) tenant.Tokens = 1;
+        else tenant.Tokens = Math.Min(capacity, tenant.Tokens + ((now - tenant.LastRefill).TotalSeconds * rate));
+        tenant.LastRefill = now;
+
+        var ready = tenant.PausedUntil;
+        if (tenant.Tokens < 1) ready = Max(ready, now + TimeSpan.FromSeconds((1 - tenant.Tokens) / rate));
+
+        var window = TimeSpan.FromSeconds(1) + _options.PacerSafetyMargin + ExtraMargin(tenant, now);
+        while (tenant.Released.Count > 0 && tenant.Released.Peek() <= now - window) tenant.Released.Dequeue();
+        if (tenant.Released.Count >= _tenantCapacity)
+        {
+            // Released only while the window holds fewer than the capacity, so the oldest one must leave it first.
+            ready = Max(ready, tenant.Released.Peek() + window + TimeSpan.FromTicks(1));
+        }
+
+        return ready - now;
+    }
+
+    /// <summary>Release rate: the configured rate spread over the window (so the bucket never fights the window), slower after a 429.</summary>
+    private double Rate(TenantState tenant, DateTimeOffset now)
+    {
+        var window = 1 + (_options.PacerSafetyMargin + ExtraMargin(tenant, now)).TotalSeconds;
+        var rate = _options.TenantRatePerSecond / window;
         if (tenant.SlowedAt is { } slowedAt && now - slowedAt < RecoveryPeriod)
         {
             // Slower right after a 429, back to full speed linearly over the recovery period.
@@ -124,8 +174,14 @@ internal sealed class DeliveryPacer
             rate *= SlowdownFactor + ((1 - SlowdownFactor) * recovered);
         }
 
-        // Even spacing; the margin keeps any one-second window at or under the rate despite scheduling jitter.
-        return TimeSpan.FromSeconds(1 / rate) + (_options.PacerSafetyMargin / Math.Max(1, _options.TenantRatePerSecond));
+        return rate;
+    }
+
+    private static TimeSpan ExtraMargin(TenantState tenant, DateTimeOffset now)
+    {
+        if (tenant.ExtraMargin <= TimeSpan.Zero) return TimeSpan.Zero;
+        var left = 1 - ((now - tenant.ExtraMarginAt) / s_marginDecay);
+        return left <= 0 ? TimeSpan.Zero : tenant.ExtraMargin * left;
     }
 
     private TenantState Tenant(string? tenantId)
@@ -179,10 +235,19 @@ internal sealed class DeliveryPacer
 
     private sealed class TenantState
     {
-        public DateTimeOffset Next { get; set; }
+        /// <summary>Callers waiting for this tenant, released one at a time in arrival order.</summary>
+        public SemaphoreSlim Queue { get; } = new(1, 1);
+
+        public double Tokens { get; set; }
+        public DateTimeOffset LastRefill { get; set; }
+
+        /// <summary>When calls were released, within the tenant window.</summary>
+        public Queue<DateTimeOffset> Released { get; } = new();
+
         public DateTimeOffset PausedUntil { get; set; }
-        public long PauseEpoch { get; set; }
         public DateTimeOffset? SlowedAt { get; set; }
+        public TimeSpan ExtraMargin { get; set; }
+        public DateTimeOffset ExtraMarginAt { get; set; }
     }
 
     /// <summary>Times of this conversation's granted calls, ascending, kept for the longest window.</summary>

@@ -16,6 +16,7 @@ internal sealed partial class DeliverySender(
     IServiceScopeFactory scopes,
     IHttpClientFactory httpClients,
     DeliveryPacer pacer,
+    DeliveryCompletionWriter completions,
     IEnumerable<IDeliveryObserver> observers,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -38,6 +39,7 @@ internal sealed partial class DeliverySender(
         string? conversationId = null;
         string? tenantId = null;
         var called = false;
+        var accepted = false;
         try
         {
             if (row.NotAfter is { } notAfter && time.GetUtcNow() > notAfter)
@@ -53,6 +55,14 @@ internal sealed partial class DeliverySender(
                 ?? throw new DeliveryException(404, $"Unknown conversation {conversationId}.");
             tenantId = conversation.TenantId;
 
+            var activity = ActivityMapper.ToActivity(
+                message,
+                new ChannelAccount { Id = conversation.BotId, Name = conversation.BotName },
+                conversation.UserId is null ? null : new ChannelAccount { Id = conversation.UserId },
+                new ConversationAccount { Id = conversation.Id },
+                conversation.Locale);
+
+            // Everything but the call itself is ready: the pacer's release should be as close to the wire as possible.
             await pacer.AcquireAsync(conversation.TenantId, conversation.Id, stopping);
             if (!LeaseLeftForOneCall(row))
             {
@@ -62,12 +72,6 @@ internal sealed partial class DeliverySender(
             }
 
             called = true;
-            var activity = ActivityMapper.ToActivity(
-                message,
-                new ChannelAccount { Id = conversation.BotId, Name = conversation.BotName },
-                conversation.UserId is null ? null : new ChannelAccount { Id = conversation.UserId },
-                new ConversationAccount { Id = conversation.Id },
-                conversation.Locale);
 
             // Once the request is out, finish it even if the host is stopping: the answer decides Sent or not.
             string? activityId;
@@ -86,8 +90,12 @@ internal sealed partial class DeliverySender(
                     break;
             }
 
-            await store.MarkSentAsync(row.Id, conversation.Id, activityId, CancellationToken.None);
-            Notify(row, DeliveryState.Sent, conversation.Id, activityId, null, time.GetUtcNow());
+            accepted = true;
+
+            // Stored in a batch with other rows; the row stays ours (Sending, leased) until this returns.
+            var sentAt = time.GetUtcNow();
+            await completions.MarkSentAsync(row.Id, conversation.Id, activityId, sentAt);
+            Notify(row, DeliveryState.Sent, conversation.Id, activityId, null, sentAt);
         }
         catch (DeliveryException ex)
         {
@@ -97,6 +105,11 @@ internal sealed partial class DeliverySender(
         {
             // Stopping before the call went out: nothing was sent, so the attempt does not count.
             await store.RescheduleAsync(row.Id, claim, time.GetUtcNow(), null, countAttempt: false, CancellationToken.None);
+        }
+        catch (Exception ex) when (accepted)
+        {
+            // The connector took the message: never retry it from here. The row stays leased; only a crash resends it.
+            DeliveryLog.Unexpected(_logger, ex, row.DedupKey);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -158,8 +171,10 @@ internal sealed partial class DeliverySender(
         return await messenger.EnsurePersonalConversationAsync(member.Id, cancellationToken);
     }
 
+    /// <summary>Room for the call, a batched store of its outcome and a second of slack before the lease ends.</summary>
     private bool LeaseLeftForOneCall(DeliveryRecord row) =>
-        row.LeaseUntil is not { } leaseUntil || time.GetUtcNow() + _options.AttemptTimeout + TimeSpan.FromSeconds(1) < leaseUntil;
+        row.LeaseUntil is not { } leaseUntil
+        || time.GetUtcNow() + _options.AttemptTimeout + _options.CompletionFlushInterval + TimeSpan.FromSeconds(1) < leaseUntil;
 
     private void Notify(DeliveryRecord row, DeliveryState state, string? conversationId, string? activityId, string? error, DateTimeOffset? sentAt)
     {

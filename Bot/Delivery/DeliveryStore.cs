@@ -43,6 +43,9 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
         var columns = string.Join(", ", mapped.Select(p => Quote(p.GetColumnName())));
         var keyColumn = Quote(entity.FindProperty(nameof(DeliveryRecord.DedupKey))!.GetColumnName());
 
+        // One transaction for all chunks (unless the caller has one): one commit instead of one per chunk, and an
+        // announcement's rows appear to workers all at once.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var inserted = 0;
         foreach (var chunk in requests.DistinctBy(r => r.DedupKey).Chunk(InsertChunk))
         {
@@ -70,6 +73,7 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
             inserted += await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
         }
 
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return inserted;
     }
 
