@@ -87,6 +87,13 @@ internal sealed class ChildServer : IAsyncDisposable
         return OperatingSystem.IsLinux() ? (Read("VmRSS"), Read("VmHWM")) : (_process.WorkingSet64 / 1048576.0, _process.PeakWorkingSet64 / 1048576.0);
     }
 
+    /// <summary>CPU time the server has used so far (user + system). Unlike turns/s, CPU per turn does not move with the machine's load.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -40,7 +40,8 @@ internal static class TurnsBenchmark
             }
 
             var ratio = results[1].Result.TurnsPerSecond / results[0].Result.TurnsPerSecond;
-            Console.WriteLine($"OrganBot / echo throughput: {ratio:P0}; unanswered requests: bot {results[1].Result.Unanswered}, echo {results[0].Result.Unanswered}; stray connector calls: {connector.Unmatched}");
+            var cpuRatio = results[0].Result.CpuMicrosPerTurn / results[1].Result.CpuMicrosPerTurn;
+            Console.WriteLine($"OrganBot / echo: throughput {ratio:P0}, by CPU per turn {cpuRatio:P0} (steadier under load); unanswered requests: bot {results[1].Result.Unanswered}, echo {results[0].Result.Unanswered}; stray connector calls: {connector.Unmatched}");
             return results.All(r => r.Result.Unanswered == 0 && r.Result.Errors == 0) ? 0 : 1;
         }
         finally
@@ -54,7 +55,7 @@ internal static class TurnsBenchmark
         var r = run.Result;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{run.Name,-14} {r.TurnsPerSecond,8:F0} turns/s   p50 {r.P50,6:F2} ms   p99 {r.P99,6:F2} ms   max {r.Max,7:F1} ms   " +
-            $"turns {r.Turns}, errors {r.Errors}, unanswered {r.Unanswered}   RSS after start {r.RssBeforeMb:F0} MB, after run {r.RssAfterMb:F0} MB, peak {r.PeakMb:F0} MB   (start-up {run.Server.Startup.TotalMilliseconds:F0} ms)"));
+            $"CPU {r.CpuMicrosPerTurn,5:F0} µs/turn   turns {r.Turns}, errors {r.Errors}, unanswered {r.Unanswered}   RSS after start {r.RssBeforeMb:F0} MB, after run {r.RssAfterMb:F0} MB, peak {r.PeakMb:F0} MB   (start-up {run.Server.Startup.TotalMilliseconds:F0} ms)"));
     }
 
     private static async Task<Result> DriveAsync(ChildServer server, LoopbackConnector connector, int conversations, string text, int warmupSeconds, int seconds)
@@ -114,9 +115,11 @@ internal static class TurnsBenchmark
         await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
         Volatile.Write(ref measuring, true);
         var window = Stopwatch.StartNew();
+        var cpuBefore = server.CpuTime();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         Volatile.Write(ref measuring, false);
         window.Stop();
+        var cpuUsed = server.CpuTime() - cpuBefore;
         var (rssAfter, peak) = server.Memory();
         await stop.CancelAsync();
         await Task.WhenAll(tasks);
@@ -132,7 +135,8 @@ internal static class TurnsBenchmark
             Interlocked.Read(ref unanswered),
             rssBefore,
             rssAfter,
-            peak);
+            peak,
+            all.Length == 0 ? double.NaN : cpuUsed.TotalMilliseconds * 1000 / all.Length);
     }
 
     private static double Percentile(double[] sorted, double p) =>
@@ -156,5 +160,5 @@ internal static class TurnsBenchmark
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "11111111-2222-3333-4444-555555555555" } },
         }.ToJsonString());
 
-    private sealed record Result(int Turns, double TurnsPerSecond, double P50, double P99, double Max, long Errors, long Unanswered, double RssBeforeMb, double RssAfterMb, double PeakMb);
+    private sealed record Result(int Turns, double TurnsPerSecond, double P50, double P99, double Max, long Errors, long Unanswered, double RssBeforeMb, double RssAfterMb, double PeakMb, double CpuMicrosPerTurn);
 }
