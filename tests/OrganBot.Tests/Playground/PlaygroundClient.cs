@@ -163,6 +163,9 @@ public sealed class PlaygroundClient : IAsyncDisposable
     public async Task<JsonObject> ActivityTemplateAsync(string conversationId = PlaygroundIdentity.PersonalChatId, CancellationToken cancellationToken = default) =>
         (await _http.GetFromJsonAsync<JsonObject>($"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}", cancellationToken))!;
 
+    /// <summary>Sets the mark without a user action, e.g. before something the bot sends on its own (a reminder).</summary>
+    public void MarkNow() => Volatile.Write(ref _mark, _received.Count);
+
     /// <summary>Waits for a bot message (created or updated) after the latest user action that satisfies <paramref name="predicate"/>.</summary>
     public async Task<PlaygroundMessage> WaitForMessageAsync(Func<PlaygroundMessage, bool> predicate, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
