@@ -145,6 +145,13 @@ public sealed class PlaygroundClient : IAsyncDisposable
         SendAsActivityAsync(JsonNode.Parse(activityJson)!.AsObject(), cancellationToken);
 
     /// <summary>
+    /// Installs the app into a conversation, as the Playground's UI does when it opens one: the bot gets an
+    /// installationUpdate and a conversationUpdate (for a team, with the team's name, as in Teams).
+    /// </summary>
+    public async Task InstallAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        await PostAsync($"/_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation", new JsonObject(), cancellationToken);
+
+    /// <summary>
     /// Sends a text message as if from a Teams client with another locale (the Playground's own messages always say
     /// en-US): a custom activity from the Playground's template, by default from the current user in the personal chat.
     /// </summary>
