@@ -49,6 +49,7 @@ internal sealed partial class AnnouncementWorker(
         var store = scope.ServiceProvider.GetRequiredService<IAnnouncementStore>();
         var service = scope.ServiceProvider.GetRequiredService<AnnouncementService>();
         var messenger = scope.ServiceProvider.GetRequiredService<IProactiveMessenger>();
+        var directory = scope.ServiceProvider.GetRequiredService<Storage.ConversationDirectory>();
 
         foreach (var due in await store.ListDueAsync(time.GetUtcNow(), cancellationToken))
         {
@@ -59,17 +60,21 @@ internal sealed partial class AnnouncementWorker(
         foreach (var announcement in await store.ListSendingAsync(cancellationToken))
         {
             var current = announcement;
-            var model = await service.ProgressAsync(current, UiLanguage.Chinese, cancellationToken);
+            // The progress card stays in the language the admin composed it in (that of the admin's chat).
+            var language = current.ControlConversationId is { } controlChat
+                ? UiLanguageExtensions.FromLocale((await directory.FindConversationAsync(controlChat, cancellationToken))?.Locale)
+                : UiLanguage.Chinese;
+            var model = await service.ProgressAsync(current, language, cancellationToken);
             if (model.Pending == 0 && model.Total > 0
                 && await store.TryTransitionAsync(current.Id, AnnouncementState.Sending, AnnouncementState.Completed, cancellationToken))
             {
                 current = current with { State = AnnouncementState.Completed };
-                model = await service.ProgressAsync(current, UiLanguage.Chinese, cancellationToken);
+                model = await service.ProgressAsync(current, language, cancellationToken);
                 LogCompleted(logger, current.Id, model.Sent, model.Failed);
             }
 
             if (current.ControlConversationId is null || current.ControlActivityId is null) continue;
-            var card = ControlCard.Build(model, UiLanguage.Chinese);
+            var card = ControlCard.Build(model, language);
             var json = card.ToJsonString();
             if (_lastCards.TryGetValue(current.Id, out var last) && last == json) continue;
             try

@@ -20,6 +20,9 @@ internal sealed class RecentActivityCache
         if (activity.MembersAdded is { Count: > 0 } || activity.MembersRemoved is { Count: > 0 }
             || activity.Type is ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate)
         {
+            // This write may change what the sender's next message would skip (e.g. an install from an en-US client
+            // after a zh-CN chat): forget the entry so that message is compared against nothing and stored again.
+            Forget(activity);
             return true;
         }
 

@@ -87,13 +87,37 @@ public sealed class PlaygroundClient : IAsyncDisposable
         return await PostAsync("/_conversation/v1/invoke", body, cancellationToken);
     }
 
-    /// <summary>Presses a button found on a received card (its verb and data exactly as the card carries them).</summary>
+    /// <summary>
+    /// Presses a button found on a received card as the Playground's renderer does: its verb and data exactly as the
+    /// card carries them, merged with the card's input values (their initial values, overridden by what
+    /// <paramref name="inputs"/> "types"), unless the button says <c>associatedInputs: none</c>.
+    /// </summary>
     public Task<JsonNode?> PressAsync(PlaygroundMessage card, string buttonTitle, JsonObject? inputs = null, CancellationToken cancellationToken = default)
     {
         var button = card.Button(buttonTitle);
         var data = button["data"]?.DeepClone() as JsonObject ?? new JsonObject();
-        foreach (var (key, value) in inputs ?? []) data[key] = value?.DeepClone();
+        if (button["associatedInputs"]?.GetValue<string>() != "none")
+        {
+            foreach (var (key, value) in card.InitialInputValues()) data[key] = value?.DeepClone();
+            foreach (var (key, value) in inputs ?? []) data[key] = value?.DeepClone();
+        }
+
         return InvokeAsync(card.MessageId!, button["verb"]!.GetValue<string>(), data, card.ConversationId ?? PlaygroundIdentity.PersonalChatId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Presses a button whose invoke response is a new card (Universal Actions) and returns the message as the
+    /// Playground then shows it, with the card swapped in place. Fails when the bot answered with anything else.
+    /// </summary>
+    public async Task<PlaygroundMessage> PressForCardAsync(PlaygroundMessage card, string buttonTitle, JsonObject? inputs = null, CancellationToken cancellationToken = default)
+    {
+        var response = await PressAsync(card, buttonTitle, inputs, cancellationToken);
+        if (response?["type"]?.GetValue<string>() != PlaygroundMessage.AdaptiveCardType || response["value"] is not JsonObject swapped)
+        {
+            throw new InvalidOperationException($"Pressing \"{buttonTitle}\" did not return a card to show in place: {response?.ToJsonString()}");
+        }
+
+        return card.WithCard(swapped);
     }
 
     /// <summary>An Action.Submit press: a message whose value is the button data merged with the inputs.</summary>
@@ -120,9 +144,34 @@ public sealed class PlaygroundClient : IAsyncDisposable
     public Task SendAsActivityAsync(string activityJson, CancellationToken cancellationToken = default) =>
         SendAsActivityAsync(JsonNode.Parse(activityJson)!.AsObject(), cancellationToken);
 
+    /// <summary>
+    /// Installs the app into a conversation, as the Playground's UI does when it opens one: the bot gets an
+    /// installationUpdate and a conversationUpdate (for a team, with the team's name, as in Teams).
+    /// </summary>
+    public async Task InstallAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        await PostAsync($"/_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation", new JsonObject(), cancellationToken);
+
+    /// <summary>
+    /// Sends a text message as if from a Teams client with another locale (the Playground's own messages always say
+    /// en-US): a custom activity from the Playground's template, by default from the current user in the personal chat.
+    /// </summary>
+    public async Task SendTextWithLocaleAsync(string text, string locale, (string Id, string Name, string Aad)? user = null, string conversationId = PlaygroundIdentity.PersonalChatId, CancellationToken cancellationToken = default)
+    {
+        var activity = await ActivityTemplateAsync(conversationId, cancellationToken);
+        var (id, name, aad) = user ?? (PlaygroundIdentity.UserId, PlaygroundIdentity.UserName, PlaygroundIdentity.UserAad);
+        activity["type"] = "message";
+        activity["text"] = text;
+        activity["locale"] = locale;
+        activity["from"] = new JsonObject { ["id"] = id, ["name"] = name, ["aadObjectId"] = aad };
+        await SendAsActivityAsync(activity, cancellationToken);
+    }
+
     /// <summary>The Playground's activity skeleton for a conversation (serviceUrl, conversation, recipient...).</summary>
     public async Task<JsonObject> ActivityTemplateAsync(string conversationId = PlaygroundIdentity.PersonalChatId, CancellationToken cancellationToken = default) =>
         (await _http.GetFromJsonAsync<JsonObject>($"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}", cancellationToken))!;
+
+    /// <summary>Sets the mark without a user action, e.g. before something the bot sends on its own (a reminder).</summary>
+    public void MarkNow() => Volatile.Write(ref _mark, _received.Count);
 
     /// <summary>Waits for a bot message (created or updated) after the latest user action that satisfies <paramref name="predicate"/>.</summary>
     public async Task<PlaygroundMessage> WaitForMessageAsync(Func<PlaygroundMessage, bool> predicate, TimeSpan? timeout = null, CancellationToken cancellationToken = default)

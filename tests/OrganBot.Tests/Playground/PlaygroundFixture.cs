@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Playground;
@@ -38,13 +39,18 @@ public class PlaygroundFixture : IAsyncLifetime
 
     protected virtual Dictionary<string, string?> BotSettings() => [];
 
+    /// <summary>Service overrides for the bot (e.g. a FakeTimeProvider), applied after its own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (SkipReason is not null) return;
 
         var settings = BotSettings();
         if (CurrentUserIsAdmin) settings["Admins:AadObjectIds:0"] = PlaygroundIdentity.UserAad;
-        _bot = new BotApplication(settings);
+        _bot = new BotApplication(settings, ConfigureServices);
         using (var http = _bot.Start())
         {
             var endpoint = new Uri(http.BaseAddress!, "/api/messages");
