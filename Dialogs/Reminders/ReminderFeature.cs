@@ -202,10 +202,10 @@ public sealed partial class ReminderFeature(
         var mandatory = input.Data("mandatory") == "true";
 
         if (title.Length == 0) errors.Add(language.Pick("请填写活动名称。", "Please enter a title."));
-        else if (title.Length > 60) errors.Add(language.Pick("活动名称不能超过 60 个字。", "The title can be at most 60 characters."));
+        else if (title.Length > 60) errors.Add(language.Pick("活动名称不能超过 60 个字，请缩短后再保存。", "The title can be at most 60 characters."));
         if (!ReminderAdminCards.Kinds.Contains(kind)) errors.Add(language.Pick("请选择活动类别。", "Please choose a kind."));
-        if (location.Length > 100) errors.Add(language.Pick("地点不能超过 100 个字。", "The place can be at most 100 characters."));
-        if (agenda.Length > 1000) errors.Add(language.Pick("议程不能超过 1000 个字。", "The agenda can be at most 1000 characters."));
+        if (location.Length > 100) errors.Add(language.Pick("地点不能超过 100 个字，请缩短后再保存。", "The place can be at most 100 characters."));
+        if (agenda.Length > 1000) errors.Add(language.Pick("议程不能超过 1000 个字，请缩短后再保存。", "The agenda can be at most 1000 characters."));
 
         var zone = TimeZones.Find(zoneId);
         if (zone is null) errors.Add(language.Pick($"未知时区“{zoneId}”。请填写 IANA 时区名称，例如 Asia/Shanghai。", $"Unknown time zone \"{zoneId}\". Use an IANA name such as Asia/Shanghai."));
@@ -253,7 +253,7 @@ public sealed partial class ReminderFeature(
             };
             if (OccurrencePlanner.Next(ev, options.CurrentValue.HolidayDates(), cron, now, 1).Count == 0)
             {
-                errors.Add(language.Pick("按此时间规则，今后没有任何一次活动，请检查。", "This recurrence has no future occurrence; please check it."));
+                errors.Add(language.Pick("按此时间规则，今后没有任何一次活动，请修改时间规则后再保存。", "This recurrence has no future occurrence; please check it."));
             }
         }
 

@@ -431,6 +431,8 @@ public sealed class ReminderFlowTests : IAsyncLifetime
     {
         using var logs = new CapturingLogs();
         var bot = StartBot(logs: logs);
+        await SeedMembersAsync(bot);
+        logs.Clear(); // start-up is not under test (a fresh PostgreSQL database logs its creation)
         var at = _clock.GetUtcNow();
         var record = new DispatchRecord("ev1:20270205:m60", "ev1", "ev1:20270205", "m60", "sent", 3, at);
 
@@ -453,6 +455,8 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         private readonly ConcurrentQueue<string> _errors = new();
 
         public IReadOnlyList<string> Errors => [.. _errors];
+
+        public void Clear() => _errors.Clear();
 
         public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _errors);
 
