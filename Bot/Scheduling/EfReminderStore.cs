@@ -78,10 +78,14 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
             .Where(d => d.EventId == eventId && occurrenceKeys.Contains(d.OccurrenceKey))
             .Select(d => d.DispatchKey).ToListAsync(cancellationToken)).ToHashSet();
 
+    /// <summary>
+    /// One atomic <c>INSERT … ON CONFLICT (DispatchKey) DO NOTHING</c> (SQLite and PostgreSQL): two instances recording
+    /// the same dispatch is the normal race, so the loser learns it from the row count instead of a constraint error
+    /// (which EF would log at Error level).
+    /// </summary>
     public async Task<bool> TryRecordDispatchAsync(DispatchRecord record, CancellationToken cancellationToken)
     {
-        if (await db.Set<ReminderDispatchRecord>().AnyAsync(d => d.DispatchKey == record.DispatchKey, cancellationToken)) return false;
-        var entity = new ReminderDispatchRecord
+        var row = new ReminderDispatchRecord
         {
             DispatchKey = record.DispatchKey,
             EventId = record.EventId,
@@ -91,20 +95,28 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
             Recipients = record.Recipients,
             At = record.At.ToUniversalTime(),
         };
-        db.Add(entity);
-        try
+        var entity = db.Model.FindEntityType(typeof(ReminderDispatchRecord))!;
+        var properties = entity.GetProperties().ToList();
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        var parameters = properties.Select((p, i) =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex)
-        {
-            // Another instance recorded the same key first: the primary key keeps it once.
-            db.Entry(entity).State = EntityState.Detached;
-            LogDuplicateDispatch(logger, ex, record.DispatchKey);
-            return false;
-        }
+            var parameter = factory.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            var value = p.PropertyInfo!.GetValue(row);
+            var converter = p.GetValueConverter() ?? p.GetTypeMapping().Converter;
+            parameter.Value = value is null ? DBNull.Value : (converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+            return (object)parameter;
+        }).ToList();
+        var sql = $"INSERT INTO {Quote(entity.GetTableName()!)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName())))}) " +
+            $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))}) " +
+            $"ON CONFLICT ({Quote(key.GetColumnName())}) DO NOTHING";
+        if (await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken) == 1) return true;
+        LogDuplicateDispatch(logger, record.DispatchKey);
+        return false;
     }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public async Task<IReadOnlyList<DispatchRecord>> ListDispatchesAsync(string occurrenceKey, CancellationToken cancellationToken) =>
         [.. (await db.Set<ReminderDispatchRecord>().AsNoTracking().Where(d => d.OccurrenceKey == occurrenceKey).ToListAsync(cancellationToken))
@@ -186,7 +198,7 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
         new(r.OccurrenceKey, r.EventId, r.MemberId, r.MemberName, r.Answer == "attend" ? RsvpAnswer.Attend : RsvpAnswer.Leave, r.Reason, r.UpdatedAt);
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Debug, Message = "Dispatch {DispatchKey} was already recorded by another run")]
-    private static partial void LogDuplicateDispatch(ILogger logger, Exception exception, string dispatchKey);
+    private static partial void LogDuplicateDispatch(ILogger logger, string dispatchKey);
 
     [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Stored reminder event {EventId} has an unreadable recurrence: {Error}")]
     private static partial void LogUnreadable(ILogger logger, string eventId, string? error);

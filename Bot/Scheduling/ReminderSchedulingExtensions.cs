@@ -37,9 +37,12 @@ internal static class ReminderSchedulingExtensions
                 s.GenerateInstanceId = true;
             });
             q.UseDefaultThreadPool(4);
-            // Quartz is only the wake-up; what is due is decided by the dispatcher with the injected TimeProvider.
-            // Pinning Quartz to the system clock keeps its timers real when tests swap in a FakeTimeProvider.
-            q.UseTimeProvider(TimeProvider.System);
+            // Quartz reads "now" from the container's TimeProvider, the same one the app uses: the system clock in
+            // production. There is no separate Quartz clock (UseTimeProvider only replaces that one registration), so
+            // when tests register a FakeTimeProvider Quartz follows it too: a trigger is due once the fake clock passes
+            // it. Quartz's waits are real time, though: it notices a clock moved forward on its next poll (idle wait,
+            // up to 30 s) or when a trigger is (re)scheduled, so tests fire a job at once with TriggerJob.
+            // Quartz is only the wake-up either way; what is due is decided by the dispatcher with the same clock.
             q.UsePersistentStore(store =>
             {
                 // Our Sql/quartz-*.sql creates the tables (QuartzSchema); Quartz only checks them (its default, Validate).

@@ -125,7 +125,7 @@ public static class ReminderAdminCards
             body.Add(new Container([.. f.Errors.Select(e => (CardElement)new TextBlock("• " + e) { Color = TextColor.Attention })]) { Style = ContainerStyle.Attention });
         }
 
-        body.Add(new TextInput { Id = "title", Label = en ? "Title" : "活动名称", IsRequired = true, MaxLength = 60, Value = f.Title, Placeholder = "例如：12月主题党日", ErrorMessage = en ? "Please enter a title." : "请填写活动名称。" });
+        body.Add(new TextInput { Id = "title", Label = en ? "Title" : "活动名称", IsRequired = true, MaxLength = 60, Value = f.Title, Placeholder = en ? "e.g. December 主题党日" : "例如：12月主题党日", ErrorMessage = en ? "Please enter a title." : "请填写活动名称。" });
         body.Add(new ChoiceSetInput(Kinds.Select(k => (k, k))) { Id = "kind", Label = en ? "Kind" : "活动类别", Value = f.Kind, IsRequired = true });
         body.Add(new TextInput { Id = "recurrence", Label = en ? "When (recurrence)" : "时间规则", IsRequired = true, MaxLength = 120, Value = f.Recurrence, Placeholder = "每月第一个周五 15:00", ErrorMessage = en ? "Please enter a recurrence." : "请填写时间规则。" });
         body.Add(new TextBlock(en ? "Examples: 每月第一个周五 15:00 · 每月 15 日 09:30 · 每周三 15:00 · 2026-12-04 15:00 · cron: 0 0 15 ? * FRI#1" : "示例：每月第一个周五 15:00 · 每月 15 日 09:30 · 每周三 15:00 · 2026-12-04 15:00（一次性）· cron: 0 0 15 ? * FRI#1") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });

@@ -202,10 +202,10 @@ public sealed partial class ReminderFeature(
         var mandatory = input.Data("mandatory") == "true";
 
         if (title.Length == 0) errors.Add(language.Pick("请填写活动名称。", "Please enter a title."));
-        else if (title.Length > 60) errors.Add(language.Pick("活动名称不能超过 60 个字。", "The title can be at most 60 characters."));
+        else if (title.Length > 60) errors.Add(language.Pick("活动名称不能超过 60 个字，请缩短后再保存。", "The title can be at most 60 characters."));
         if (!ReminderAdminCards.Kinds.Contains(kind)) errors.Add(language.Pick("请选择活动类别。", "Please choose a kind."));
-        if (location.Length > 100) errors.Add(language.Pick("地点不能超过 100 个字。", "The place can be at most 100 characters."));
-        if (agenda.Length > 1000) errors.Add(language.Pick("议程不能超过 1000 个字。", "The agenda can be at most 1000 characters."));
+        if (location.Length > 100) errors.Add(language.Pick("地点不能超过 100 个字，请缩短后再保存。", "The place can be at most 100 characters."));
+        if (agenda.Length > 1000) errors.Add(language.Pick("议程不能超过 1000 个字，请缩短后再保存。", "The agenda can be at most 1000 characters."));
 
         var zone = TimeZones.Find(zoneId);
         if (zone is null) errors.Add(language.Pick($"未知时区“{zoneId}”。请填写 IANA 时区名称，例如 Asia/Shanghai。", $"Unknown time zone \"{zoneId}\". Use an IANA name such as Asia/Shanghai."));
@@ -253,7 +253,7 @@ public sealed partial class ReminderFeature(
             };
             if (OccurrencePlanner.Next(ev, options.CurrentValue.HolidayDates(), cron, now, 1).Count == 0)
             {
-                errors.Add(language.Pick("按此时间规则，今后没有任何一次活动，请检查。", "This recurrence has no future occurrence; please check it."));
+                errors.Add(language.Pick("按此时间规则，今后没有任何一次活动，请修改时间规则后再保存。", "This recurrence has no future occurrence; please check it."));
             }
         }
 
@@ -450,7 +450,7 @@ public sealed partial class ReminderFeature(
     /// <summary>The 台账 of one occurrence: one line per expected member, then failed deliveries to others.</summary>
     public async Task<string> BuildCsvAsync(ReminderEvent ev, Occurrence occurrence, CancellationToken cancellationToken)
     {
-        var rows = await AttendanceRowsAsync(ev, occurrence, cancellationToken);
+        var rows = await AttendanceRowsAsync(ev, occurrence, UiLanguage.Chinese, cancellationToken);
         var sb = new StringBuilder();
         sb.Append("活动,时间,姓名,答复,请假原因,答复时间,送达情况\n");
         var when = ChineseDates.Format(occurrence.LocalStart);
@@ -464,7 +464,7 @@ public sealed partial class ReminderFeature(
 
     private sealed record AttendanceRow(string MemberId, string Name, string Answer, string Reason, string AnsweredAt, string Delivery, RsvpAnswer? Rsvp, bool Failed);
 
-    private async Task<List<AttendanceRow>> AttendanceRowsAsync(ReminderEvent ev, Occurrence occurrence, CancellationToken cancellationToken)
+    private async Task<List<AttendanceRow>> AttendanceRowsAsync(ReminderEvent ev, Occurrence occurrence, UiLanguage language, CancellationToken cancellationToken)
     {
         var members = await audience.ResolveMembersAsync(ev.Audience, cancellationToken);
         var rsvps = (await store.ListRsvpsAsync(occurrence.Key, cancellationToken)).ToDictionary(r => r.MemberId);
@@ -489,10 +489,10 @@ public sealed partial class ReminderFeature(
                 status switch
                 {
                     null => "",
-                    { State: DeliveryState.Sent } => "已送达",
-                    { State: DeliveryState.Failed } => "发送失败" + (status.Error is { Length: > 0 } e ? "：" + e : ""),
-                    { State: DeliveryState.Expired } => "已过期未发送",
-                    _ => "发送中",
+                    { State: DeliveryState.Sent } => language.Pick("已送达", "Delivered"),
+                    { State: DeliveryState.Failed } => FailureText(status.Error, language),
+                    { State: DeliveryState.Expired } => language.Pick("活动开始前未能送达，已停止发送", "Not delivered before the start; dropped"),
+                    _ => language.Pick("发送中", "Sending"),
                 },
                 rsvp?.Answer, failed));
         }
@@ -500,9 +500,17 @@ public sealed partial class ReminderFeature(
         return rows;
     }
 
+    /// <summary>Why a delivery failed, in words an admin can act on (the pipeline stores "403: …" / "404: …").</summary>
+    internal static string FailureText(string? error, UiLanguage language) => (error ?? "") switch
+    {
+        var e when e.StartsWith("403", StringComparison.Ordinal) => language.Pick("发送失败：对方已移除机器人或不再接收消息（403）", "Not delivered: the member removed or blocked the bot (403)"),
+        var e when e.StartsWith("404", StringComparison.Ordinal) => language.Pick("发送失败：与对方的会话已不存在（404）", "Not delivered: the chat no longer exists (404)"),
+        _ => language.Pick("发送失败：多次重试仍未成功", "Not delivered after several attempts"),
+    };
+
     private async Task<StatsView> BuildStatsAsync(ReminderEvent ev, Occurrence occurrence, UiLanguage language, CancellationToken cancellationToken)
     {
-        var rows = await AttendanceRowsAsync(ev, occurrence, cancellationToken);
+        var rows = await AttendanceRowsAsync(ev, occurrence, language, cancellationToken);
         var now = time.GetUtcNow();
         var holidays = options.CurrentValue.HolidayDates();
         var around = OccurrencePlanner.Between(ev, holidays, cron, now.AddDays(-185), now.AddDays(100));

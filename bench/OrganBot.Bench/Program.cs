@@ -3,12 +3,14 @@ using OrganBot.Bench;
 // dotnet run -c Release --project bench/OrganBot.Bench -- turns [--seconds 10] [--text 帮助] [--conversations 64] [--postgres <connection string>]
 // dotnet run -c Release --project bench/OrganBot.Bench -- coldstart [--runs 3]
 // dotnet run -c Release --project bench/OrganBot.Bench -- delivery --recipients 10000 --faults 0.05 --storage sqlite|postgres [--rate 200] [--inject-429]
+// dotnet run -c Release --project bench/OrganBot.Bench -- reminders [--events 1000 --members 500 --recipients 5 --window 60 --rate 200 --storage sqlite|postgres]
 return args switch
 {
     ["echo-server", .. var rest] => await EchoServer.RunAsync(rest),
     ["turns", .. var rest] => await TurnsBenchmark.RunAsync(new Options(rest)),
     ["coldstart", .. var rest] => await ColdStartBenchmark.RunAsync(new Options(rest)),
     ["delivery", ..] => await DeliveryBenchmark.RunAsync(args),
+    ["reminders", .. var rest] => await RemindersBenchmark.RunAsync(new Options(rest)),
     _ => Usage(),
 };
 
@@ -17,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("usage: OrganBot.Bench turns [--seconds 10] [--text 帮助] [--conversations 64] [--warmup 2] [--postgres <connection string>]");
     Console.Error.WriteLine("       OrganBot.Bench coldstart [--runs 3]");
     Console.Error.WriteLine("       OrganBot.Bench delivery --recipients 10000 --faults 0.05 --storage sqlite|postgres [--rate 200] [--inject-429]");
+    Console.Error.WriteLine("       OrganBot.Bench reminders [--events 1000] [--members 500] [--recipients 5] [--window 60] [--rate 200] [--storage sqlite|postgres]");
     return 2;
 }

@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OrganBot.Bot.Scheduling;
+using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Fakes;
 using Quartz;
@@ -21,6 +25,7 @@ public sealed class ReminderFlowTests : IAsyncLifetime
     // Mon 1 Feb 2027 08:00 Beijing. The first Friday is 5 Feb; its reminders are Tue 2 Feb 09:00 and Fri 5 Feb 14:00.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly List<BotApplication> _bots = [];
+    private readonly DeliveryWatcher _deliveries = new();
     private FakeConnector _connector = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -31,13 +36,19 @@ public sealed class ReminderFlowTests : IAsyncLifetime
     {
         foreach (var bot in Enumerable.Reverse(_bots)) await bot.DisposeAsync();
         await _connector.DisposeAsync();
+        _deliveries.Dispose();
     }
 
-    private BotApplication StartBot(string? databaseName = null, StorageKind? storage = null)
+    private BotApplication StartBot(string? databaseName = null, StorageKind? storage = null, ILoggerProvider? logs = null)
     {
         var bot = new BotApplication(
             new Dictionary<string, string?> { ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07" },
-            services => services.AddSingleton<TimeProvider>(_clock),
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+                services.AddSingleton<IDeliveryObserver>(_deliveries);
+                if (logs is not null) services.AddSingleton(logs);
+            },
             storage,
             databaseName);
         bot.Start();
@@ -87,6 +98,12 @@ public sealed class ReminderFlowTests : IAsyncLifetime
 
     private static async Task<IScheduler> SchedulerAsync(BotApplication bot) =>
         await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+
+    private static async Task<IReadOnlyList<DeliveryStatus>> BatchAsync(BotApplication bot, string occurrenceKey)
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IDeliveryQueue>().GetBatchAsync(occurrenceKey, Ct);
+    }
 
     [Fact]
     public async Task AdminCreatesFirstFridayEvent_ReminderArrivesOnceWithRsvpAndStatistics()
@@ -191,6 +208,8 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.NotNull(trigger); // the wake-up survived the restart in Quartz's tables
         await _connector.WaitForSendsAsync(Members);
         await RunDispatcherAsync(second, ev.Id);
+        await _deliveries.WaitForAsync(Members);
+        Assert.Equal(Members, (await BatchAsync(second, OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)))).Count);
         Assert.Equal(Members, _connector.Sends.Count);
     }
 
@@ -207,9 +226,14 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await RunDispatcherAsync(bot, ev.Id);
         Assert.Equal(Members, (await _connector.WaitForSendsAsync(Members)).Count);
 
+        await _deliveries.WaitForAsync(Members);
         _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 8, 0, 0, TimeSpan.Zero)); // the 1-hour lead was missed and the event started
         var next = await RunDispatcherAsync(bot, ev.Id);
 
+        // Nothing new was queued for the started event (the outbox holds one row per member), so nothing more can arrive.
+        var batch = await BatchAsync(bot, OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)));
+        Assert.Equal(Members, batch.Count);
+        Assert.All(batch, d => Assert.Equal(DeliveryState.Sent, d.State));
         Assert.Equal(Members, _connector.Sends.Count);
         Assert.Equal(new DateTimeOffset(2027, 3, 2, 1, 0, 0, TimeSpan.Zero), next);
         await using var scope = bot.Services.CreateAsyncScope();
@@ -306,10 +330,150 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await _connector.WaitForSendsAsync(Members);
         await RunDispatcherAsync(b, ev.Id);
         await RunDispatcherAsync(a, ev.Id);
+        await _deliveries.WaitForAsync(Members);
 
-        await using var scope = a.Services.CreateAsyncScope();
-        var batch = await scope.ServiceProvider.GetRequiredService<OrganBot.Dialogs.Delivery.IDeliveryQueue>().GetBatchAsync(OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)), Ct);
+        var batch = await BatchAsync(a, OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)));
         Assert.Equal(Members, batch.Count);
+        Assert.All(batch, d => Assert.Equal(DeliveryState.Sent, d.State));
         Assert.Equal(Members, _connector.Sends.Count);
+    }
+
+    [Fact]
+    public async Task DeliveryFailures_403And404_ShowInAttendanceStatisticsAndLedger()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        await AdminAsync(bot, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(bot);
+        // Member 2 removed the bot (403); the admin's chat is gone (404). Neither is retried.
+        _connector.Responder = call => !call.IsSend ? null : call.ConversationId switch
+        {
+            "a:personal-2" => Results.Json(new { error = new { code = "BotDisabledByAdmin", message = "The bot is blocked." } }, statusCode: 403),
+            "a:personal-admin" => Results.Json(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } }, statusCode: 404),
+            _ => null,
+        };
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(bot, ev.Id);
+        var finished = await _deliveries.WaitForAsync(Members);
+        _connector.Responder = null;
+        var stats = await AdminAsync(bot, "remind.admin.stats", new JsonObject { ["eventId"] = ev.Id });
+        _connector.Clear();
+        await AdminAsync(bot, "remind.admin.export", new JsonObject { ["eventId"] = ev.Id, ["occurrence"] = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)) });
+        var csv = Assert.Single(await _connector.WaitForSendsAsync(1)).Text!;
+
+        Assert.Equal(2, finished.Count(c => c.Status.State == DeliveryState.Failed));
+        Assert.Contains("发送失败（已卸载或无法送达）（2）", stats, StringComparison.Ordinal);
+        Assert.Contains("发送失败：对方已移除机器人或不再接收消息（403）", stats, StringComparison.Ordinal);
+        Assert.Contains("发送失败：与对方的会话已不存在（404）", stats, StringComparison.Ordinal);
+        Assert.Contains("未答复（1）", stats, StringComparison.Ordinal); // member 1 got it and has not answered
+        Assert.Contains("柏林同事,未答复,,,发送失败：对方已移除机器人或不再接收消息（403）", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("BotDisabledByAdmin", stats, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissedWhileDown_LateReminderNotDeliveredBeforeTheStart_ExpiresAndIsNeverSent()
+    {
+        var first = StartBot();
+        first.DeleteDatabaseOnDispose = false;
+        await SeedMembersAsync(first);
+        await AdminAsync(first, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(first);
+
+        // Half an hour before the start both leads are overdue: the 1-hour one goes out late, but Teams is unavailable.
+        _connector.Responder = call => call.IsSend ? Results.StatusCode(503) : null;
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 30, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(first, ev.Id);
+        await _connector.WaitForSendsAsync(Members);
+
+        // The bot goes down with the retries still queued and comes back after the event started.
+        _bots.Remove(first);
+        await first.DisposeAsync();
+        _connector.Responder = null;
+        _connector.Clear();
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 7, 0, 1, TimeSpan.Zero));
+        var second = StartBot(first.DatabaseName, first.Storage);
+        second.DeleteDatabaseOnDispose = true;
+        await RunDispatcherAsync(second, ev.Id);
+        var expired = await _deliveries.WaitForAsync(Members);
+        var stats = await AdminAsync(second, "remind.admin.stats", new JsonObject { ["occurrence"] = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)) });
+
+        Assert.All(expired, c => Assert.Equal(DeliveryState.Expired, c.Status.State));
+        Assert.Empty(_connector.Sends);
+        Assert.Contains("活动开始前未能送达，已停止发送", stats, StringComparison.Ordinal);
+        await using var scope = second.Services.CreateAsyncScope();
+        var outcomes = (await scope.ServiceProvider.GetRequiredService<IReminderStore>().ListDispatchesAsync(OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)), Ct)).Select(d => d.Outcome).Order().ToList();
+        Assert.Equal(["sent", "skipped:superseded"], outcomes);
+    }
+
+    [Fact]
+    public async Task Quartz_OnTheInjectedClock_FiresADueReminderByItself()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        await AdminAsync(bot, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(bot);
+
+        // 30 s after the 3-day reminder on the fake clock, which is months ahead of the real one: only a Quartz that
+        // reads the injected clock sees the trigger as due. No TriggerJob here.
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 30, TimeSpan.Zero));
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IReminderScheduler>().ScheduleAsync(ev.Id, new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero), Ct);
+        }
+
+        var sends = await _connector.WaitForSendsAsync(Members, TimeSpan.FromSeconds(30));
+        Assert.All(sends, s => Assert.Contains("2027年2月5日（周五）15:00（北京时间）", s.Card.Readable(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DispatchRecord_RacedByFourRuns_RecordedOnceWithoutErrorLogs()
+    {
+        using var logs = new CapturingLogs();
+        var bot = StartBot(logs: logs);
+        await SeedMembersAsync(bot);
+        logs.Clear(); // start-up is not under test (a fresh PostgreSQL database logs its creation)
+        var at = _clock.GetUtcNow();
+        var record = new DispatchRecord("ev1:20270205:m60", "ev1", "ev1:20270205", "m60", "sent", 3, at);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var scope = bot.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IReminderStore>().TryRecordDispatchAsync(record, Ct);
+        }));
+
+        Assert.Single(results, r => r);
+        Assert.Empty(logs.Errors);
+        await using var check = bot.Services.CreateAsyncScope();
+        var stored = Assert.Single(await check.ServiceProvider.GetRequiredService<IReminderStore>().ListDispatchesAsync("ev1:20270205", Ct));
+        Assert.Equal(record, stored);
+    }
+
+    /// <summary>Error-level log entries of the bot, whatever their category.</summary>
+    private sealed class CapturingLogs : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _errors = new();
+
+        public IReadOnlyList<string> Errors => [.. _errors];
+
+        public void Clear() => _errors.Clear();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _errors);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> errors) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (logLevel >= LogLevel.Error) errors.Enqueue($"{category}: {formatter(state, exception)}");
+            }
+        }
     }
 }
