@@ -26,7 +26,9 @@ public sealed class DeliveryHarness : IAsyncDisposable
     {
         ["Delivery:PollInterval"] = "00:00:00.100",
         ["Delivery:TenantRatePerSecond"] = tenantRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Delivery:AttemptTimeout"] = "00:00:00.500",
+        // Long enough that a slow but successful answer on a busy machine is never mistaken for a timeout (that would
+        // re-send a delivered message); injected timeouts never answer, so they still hit it.
+        ["Delivery:AttemptTimeout"] = "00:00:03",
         ["Delivery:BaseBackoff"] = "00:00:00.050",
         ["Delivery:MaxBackoff"] = "00:00:00.400",
         ["Delivery:MaxAttempts"] = "8",
