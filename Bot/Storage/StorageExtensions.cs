@@ -16,12 +16,12 @@ internal static class StorageExtensions
         // Pooled: a turn that touches the database reuses a context instead of building options and a context afresh.
         if (options.Provider == StorageProvider.Postgres)
         {
-            builder.Services.AddDbContextPool<BotDbContext, PostgresBotDbContext>(db => db.UseNpgsql(options.ConnectionString));
+            builder.Services.AddDbContextPool<BotDbContext, PostgresBotDbContext>(db => Quiet(db.UseNpgsql(options.ConnectionString)));
         }
         else
         {
             var connectionString = PrepareSqlite(options.ConnectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(db => db.UseSqlite(connectionString));
+            builder.Services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(db => Quiet(db.UseSqlite(connectionString)));
         }
 
         builder.Services.AddHostedService<DatabaseMigrator>();
@@ -29,6 +29,17 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<RecentActivityCache>();
         return builder;
     }
+
+    /// <summary>
+    /// EF logs a failed command or save at Error level before it throws. The exception always reaches a caller that
+    /// either expects it (a unique-key race that is retried, a database created at first start) or logs it once itself
+    /// (the turn processor, the hosts), so EF's own copy is kept at Debug instead of alarming operators twice.
+    /// </summary>
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder db) =>
+        db.ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, LogLevel.Debug)));
 
     /// <summary>Makes a relative SQLite path absolute under the content root and creates its folder.</summary>
     internal static string PrepareSqlite(string connectionString, string contentRoot)

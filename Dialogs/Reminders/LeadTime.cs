@@ -32,8 +32,8 @@ public abstract partial record LeadTime
             var lead = ParseOne(item);
             if (lead is null)
             {
-                return (null, new InputError($"提前提醒“{item}”无法识别。请写成“3天前 09:00”或“1小时前”“30分钟前”，多项用逗号分隔。",
-                    $"The lead time \"{item}\" is not recognised. Write \"3天前 09:00\" or \"1小时前\" / \"30分钟前\", separated by commas."));
+                return (null, new InputError($"提前提醒“{item}”无法识别。请写成“3天前 09:00”或“1小时前”“30分钟前”（可提前 5 分钟至 30 天），多项用逗号分隔。",
+                    $"The lead time \"{item}\" is not recognised. Write \"3天前 09:00\" or \"1小时前\" / \"30分钟前\" (5 minutes to 30 days ahead), separated by commas."));
             }
 
             if (leads.All(l => l.Key != lead.Key)) leads.Add(lead);
