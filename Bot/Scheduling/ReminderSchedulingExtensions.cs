@@ -24,6 +24,10 @@ internal static class ReminderSchedulingExtensions
         services.AddScoped<IReminderAudience, ReminderAudience>();
         services.AddScoped<IReminderScheduler, QuartzReminderScheduler>();
         services.AddScoped<ReminderDispatcher>();
+        services.AddScoped<OccurrenceResolver>();
+        services.AddScoped<ReminderAdminActions>();
+        services.AddScoped<AttendanceReport>();
+        services.AddScoped<MemberReminderActions>();
         services.AddScoped<ReminderFeature>();
         services.AddScoped<IFeature>(sp => sp.GetRequiredService<ReminderFeature>());
 

@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrganBot.Cards;
+using OrganBot.Cards.Reminders;
+using OrganBot.Dialogs.Conversation;
+
+namespace OrganBot.Dialogs.Reminders;
+
+/// <summary>What members do: 参加 / 请假 on the reminder card, 不再提醒此类活动, and 我的提醒.</summary>
+public sealed partial class MemberReminderActions(
+    IReminderStore store,
+    IReminderAudience audience,
+    OccurrenceResolver occurrences,
+    ICronEvaluator cron,
+    IOptionsMonitor<ReminderOptions> options,
+    TimeProvider time,
+    ILogger<MemberReminderActions> logger)
+{
+    private const int MaxReason = 200;
+
+    public async Task RsvpAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var input = turn.Input;
+        var language = input.Language;
+        var (ev, occurrence) = OccurrenceKeys.TryParse(input.Data("occurrence"), out _, out _)
+            ? await occurrences.ResolveAsync(input.Data("occurrence"), null, cancellationToken)
+            : (null, null);
+        if (ev is null || occurrence is null)
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick("这次活动已取消或不存在，无需答复。", "This event was cancelled or no longer exists; no answer is needed.")), cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var member = await audience.FindMemberAsync(input.User.Id, cancellationToken);
+        var zoneId = input.TimeZone ?? member?.TimeZone;
+        var personal = input.Conversation.Kind == ConversationKind.Personal;
+        var current = await store.FindRsvpAsync(occurrence.Key, input.User.Id, cancellationToken);
+        ReminderCardView View(Rsvp? rsvp) => ReminderViews.Card(ev, occurrence, rsvp, zoneId, personal, now, language);
+
+        if (now >= occurrence.StartUtc)
+        {
+            await turn.ReplaceCardAsync(ReminderCard.Build(View(current) with { Notice = language.Pick("活动已开始，答复已截止，无法再更改。", "The event has started; answers can no longer change."), NoticeIsError = true }, language), cancellationToken);
+            return;
+        }
+
+        var answer = input.Data("answer") switch { "attend" => RsvpAnswer.Attend, "leave" => RsvpAnswer.Leave, _ => (RsvpAnswer?)null };
+        var reason = (input.Data("reason") ?? "").Trim();
+        string? error = answer switch
+        {
+            null => language.Pick("请选择“参加”或“请假”。", "Please choose Attend or Ask for leave."),
+            RsvpAnswer.Leave when reason.Length == 0 => language.Pick("请假需要填写原因，请填写后再提交。", "Please give a reason for your leave, then submit again."),
+            RsvpAnswer.Leave when reason.Length > MaxReason => language.Pick($"请假原因不能超过 {MaxReason} 个字。", $"The reason can be at most {MaxReason} characters."),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            await turn.ReplaceCardAsync(ReminderCard.Build(View(current) with { Notice = error, NoticeIsError = true }, language), cancellationToken);
+            return;
+        }
+
+        var rsvp = new Rsvp(occurrence.Key, ev.Id, input.User.Id, input.User.Name ?? member?.Name, answer!.Value, answer == RsvpAnswer.Leave ? reason : null, now);
+        await store.SaveRsvpAsync(rsvp, cancellationToken);
+        LogRsvp(logger, occurrence.Key, answer.Value);
+        var notice = answer == RsvpAnswer.Attend
+            ? language.Pick("已记录：您将参加。", "Recorded: you will attend.")
+            : language.Pick("已记录您的请假。", "Your leave is recorded.");
+        await turn.ReplaceCardAsync(ReminderCard.Build(View(rsvp) with { Notice = notice }, language), cancellationToken);
+    }
+
+    public async Task MuteAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var input = turn.Input;
+        var language = input.Language;
+        if (input.Conversation.Kind != ConversationKind.Personal)
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick("提醒设置请在与我的单独聊天中更改。", "Please change reminder settings in your personal chat with me.")), cancellationToken);
+            return;
+        }
+
+        var kind = (input.Data("kind") ?? "").Trim();
+        var events = await store.ListEventsAsync(cancellationToken);
+        if (!ReminderAdminCards.Kinds.Contains(kind) && events.All(e => e.Kind != kind))
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick("无法识别该活动类别。", "Unknown kind of event.")), cancellationToken);
+            return;
+        }
+
+        var muted = input.Data("muted") != "false";
+        var (ev, occurrence) = OccurrenceKeys.TryParse(input.Data("occurrence"), out _, out _)
+            ? await occurrences.ResolveAsync(input.Data("occurrence"), null, cancellationToken)
+            : (null, null);
+        if (muted && ev is { Mandatory: true })
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick("该活动为必须参加，不能屏蔽提醒。", "Attendance is required for this event; its reminders cannot be muted.")), cancellationToken);
+            return;
+        }
+
+        await store.SetMutedAsync(input.User.Id, kind, muted, cancellationToken);
+        var notice = muted
+            ? language.Pick($"已不再提醒“{kind}”类活动（“必须参加”的活动除外）。可在“我的提醒”中恢复。", $"You will no longer be reminded of {kind} (except required events). Undo in \"my reminders\".")
+            : language.Pick($"已恢复“{kind}”类活动的提醒。", $"Reminders for {kind} are back on.");
+        if (input.Data("from") == "my" || ev is null || occurrence is null)
+        {
+            await turn.ReplaceCardAsync(await MyRemindersAsync(turn, notice, cancellationToken), cancellationToken);
+            return;
+        }
+
+        var member = await audience.FindMemberAsync(input.User.Id, cancellationToken);
+        var rsvp = await store.FindRsvpAsync(occurrence.Key, input.User.Id, cancellationToken);
+        var view = ReminderViews.Card(ev, occurrence, rsvp, input.TimeZone ?? member?.TimeZone, personal: true, time.GetUtcNow(), language) with { Notice = notice, CanMute = false };
+        await turn.ReplaceCardAsync(ReminderCard.Build(view, language), cancellationToken);
+    }
+
+    public async Task<System.Text.Json.Nodes.JsonObject> MyRemindersAsync(ITurnContext turn, string? notice, CancellationToken cancellationToken)
+    {
+        var input = turn.Input;
+        var language = input.Language;
+        var now = time.GetUtcNow();
+        var holidays = options.CurrentValue.HolidayDates();
+        var member = await audience.FindMemberAsync(input.User.Id, cancellationToken);
+        var zoneId = input.TimeZone ?? member?.TimeZone;
+        var muted = await store.GetMutedKindsAsync(input.User.Id, cancellationToken);
+        var lines = new List<(DateTimeOffset At, MyReminderLine Line)>();
+        var kinds = new SortedSet<string>(muted, StringComparer.Ordinal);
+        foreach (var ev in (await store.ListEventsAsync(cancellationToken)).Where(e => !e.Paused))
+        {
+            var members = await audience.ResolveMembersAsync(ev.Audience, cancellationToken);
+            if (members.All(m => m.Id != input.User.Id)) continue;
+            if (!ev.Mandatory) kinds.Add(ev.Kind);
+            var next = OccurrencePlanner.First(ev, holidays, cron, now);
+            if (next is null) continue;
+            var rsvp = await store.FindRsvpAsync(next.Key, input.User.Id, cancellationToken);
+            var answer = rsvp?.Answer switch
+            {
+                RsvpAnswer.Attend => language.Pick("您已确认参加", "You will attend"),
+                RsvpAnswer.Leave => language.Pick("您已请假：", "Leave: ") + rsvp.Reason,
+                _ => language.Pick("尚未答复", "No answer yet"),
+            } + (!ev.Mandatory && muted.Contains(ev.Kind) ? language.Pick("（已屏蔽此类提醒）", " (muted)") : "");
+            var timeLine = ReminderViews.TimeLine(next, ev, language) + (ReminderViews.MemberTimeLine(next, ev, zoneId, language) is { } mine ? "\n" + language.Pick("您的时间：", "Your time: ") + mine : "");
+            lines.Add((next.StartUtc, new MyReminderLine(ev.Title, ev.Kind, timeLine, answer, ev.Mandatory)));
+        }
+
+        return ReminderAdminCards.MyReminders(
+            [.. lines.OrderBy(l => l.At).Take(10).Select(l => l.Line)],
+            [.. kinds.Select(k => (k, muted.Contains(k)))],
+            input.Conversation.Kind == ConversationKind.Personal,
+            notice, language);
+    }
+
+    [LoggerMessage(EventId = 6504, Level = LogLevel.Information, Message = "RSVP for {OccurrenceKey}: {Answer}")]
+    private static partial void LogRsvp(ILogger logger, string occurrenceKey, RsvpAnswer answer);
+}
