@@ -40,5 +40,6 @@ app.MapBotEndpoints();
 app.MapBotHealth();
 app.MapFeedbackEndpoints();  // GET /api/admin/feedback/export
 app.MapAnnouncements();      // results CSV download behind a secret link
+app.MapAttendanceLedger();   // GET /api/admin/reminders/attendance (导出台账, one-time admin link)
 await app.RunAsync();
 return 0;

@@ -37,6 +37,23 @@ internal static partial class FeedbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("OrganBot.Bot.Feedback.Export");
+        var (adminAad, refusal) = await AuthenticateAdminAsync(context, store, admins, auth.Value, logger, cancellationToken);
+        if (refusal is not null) return refusal;
+
+        var (content, count) = await exporter.ExportAsync(cancellationToken);
+        LogExported(logger, count, adminAad!);
+        context.Response.Headers.CacheControl = "no-store";
+        var fileName = $"feedback-{time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.csv";
+        return TypedResults.File(content, "text/csv; charset=utf-8", fileName);
+    }
+
+    /// <summary>
+    /// The admin behind an export download (one-time token, or the dev-mode loopback header), checked against the admin
+    /// list now; otherwise the 401/403 to return. Shared by every admin CSV download that uses these one-time links.
+    /// </summary>
+    internal static async Task<(string? AdminAadObjectId, IResult? Refusal)> AuthenticateAdminAsync(
+        HttpContext context, EfFeedbackStore store, AdminAuthorization admins, BotAuthOptions auth, ILogger logger, CancellationToken cancellationToken)
+    {
         string? adminAad;
         var token = BearerToken(context.Request) ?? (context.Request.Query.TryGetValue("token", out var query) ? query.ToString() : null);
         if (!string.IsNullOrEmpty(token))
@@ -44,32 +61,28 @@ internal static partial class FeedbackEndpoints
             adminAad = await store.RedeemExportTokenAsync(token, cancellationToken);
             if (adminAad is null)
             {
-                LogRefused(logger, "invalid, used or expired export token");
-                return Unauthorized(context);
+                LogRefused(logger, context.Request.Path, "invalid, used or expired export token");
+                return (null, Unauthorized(context));
             }
         }
-        else if (auth.Value.IsDevMode && context.Request.Headers.TryGetValue(DevAdminHeader, out var header)
+        else if (auth.IsDevMode && context.Request.Headers.TryGetValue(DevAdminHeader, out var header)
                  && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip))
         {
             adminAad = header.ToString();
         }
         else
         {
-            LogRefused(logger, "no credentials");
-            return Unauthorized(context);
+            LogRefused(logger, context.Request.Path, "no credentials");
+            return (null, Unauthorized(context));
         }
 
         if (!admins.IsAdmin(new ChatUser("", adminAad, null)))
         {
-            LogRefused(logger, "not an admin");
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only OrganBot administrators can export feedback.");
+            LogRefused(logger, context.Request.Path, "not an admin");
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only OrganBot administrators can download this export."));
         }
 
-        var (content, count) = await exporter.ExportAsync(cancellationToken);
-        LogExported(logger, count, adminAad);
-        context.Response.Headers.CacheControl = "no-store";
-        var fileName = $"feedback-{time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.csv";
-        return TypedResults.File(content, "text/csv; charset=utf-8", fileName);
+        return (adminAad, null);
     }
 
     private static string? BearerToken(HttpRequest request)
@@ -81,11 +94,11 @@ internal static partial class FeedbackEndpoints
     private static IResult Unauthorized(HttpContext context)
     {
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Send 导出反馈 to OrganBot in Teams to get a download link.");
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Send 导出反馈, or press 导出台账, in Teams to get a download link.");
     }
 
-    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Refused feedback export: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string reason);
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Refused admin export {Path}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string path, string reason);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Exported {Count} feedback tickets for admin {AdminAadObjectId}")]
     private static partial void LogExported(ILogger logger, int count, string adminAadObjectId);

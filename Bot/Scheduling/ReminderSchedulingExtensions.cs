@@ -27,6 +27,7 @@ internal static class ReminderSchedulingExtensions
         services.AddScoped<OccurrenceResolver>();
         services.AddScoped<ReminderAdminActions>();
         services.AddScoped<AttendanceReport>();
+        services.AddScoped<IAttendanceLedgerLinks, AttendanceLedgerLinks>();
         services.AddScoped<MemberReminderActions>();
         services.AddScoped<ReminderFeature>();
         services.AddScoped<IFeature>(sp => sp.GetRequiredService<ReminderFeature>());

@@ -185,6 +185,26 @@ public static class ReminderAdminCards
         }.ToJson();
     }
 
+    /// <summary>导出台账: a download link to the CSV of one occurrence (one-time admin link).</summary>
+    public static JsonObject LedgerLink(string title, string occurrenceTime, string url, int minutes, UiLanguage language)
+    {
+        var en = language == UiLanguage.English;
+        return new AdaptiveCard
+        {
+            Lang = language.CardLang(),
+            FallbackText = en ? "Attendance ledger" : "出勤台账",
+            Body =
+            [
+                new TextBlock(en ? "Attendance ledger" : "出勤台账") { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                new TextBlock($"{title} · {occurrenceTime}"),
+                new TextBlock(en
+                    ? $"The link works once, for {minutes} minutes; please don't forward it. The CSV is UTF-8 and opens in Excel."
+                    : $"下载链接 {minutes} 分钟内有效，仅可使用一次，请勿转发。文件为 UTF-8 编码的 CSV，可直接用 Excel 打开。"),
+            ],
+            Actions = [new OpenUrlAction(url) { Title = en ? "Download CSV" : "下载 CSV" }],
+        }.ToJson();
+    }
+
     public static JsonObject Stats(StatsView s, UiLanguage language)
     {
         var en = language == UiLanguage.English;

@@ -1,4 +1,3 @@
-using System.Text;
 using OrganBot.Cards;
 using OrganBot.Cards.Reminders;
 using OrganBot.Dialogs.Conversation;
@@ -11,6 +10,7 @@ public sealed class AttendanceReport(
     IReminderStore store,
     IReminderAudience audience,
     IDeliveryQueue delivery,
+    IAttendanceLedgerLinks ledgerLinks,
     ReminderAdminActions admin,
     OccurrenceResolver occurrences,
     ICronEvaluator cron,
@@ -44,6 +44,7 @@ public sealed class AttendanceReport(
         await turn.ReplaceCardAsync(ReminderAdminCards.Stats(await BuildStatsAsync(ev, occurrence, language, cancellationToken), language), cancellationToken);
     }
 
+    /// <summary>导出台账: answers with a one-time download link to the CSV of the occurrence.</summary>
     public async Task ExportAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
@@ -54,24 +55,20 @@ public sealed class AttendanceReport(
             return;
         }
 
-        var csv = await BuildCsvAsync(ev, occurrence, cancellationToken);
-        var title = language.Pick($"出勤台账：{ev.Title} {ReminderViews.TimeLine(occurrence, ev, language)}（CSV，可复制到 Excel）", $"Attendance ledger: {ev.Title} {ReminderViews.TimeLine(occurrence, ev, language)} (CSV)");
-        await turn.SendAsync(OutgoingMessage.FromText($"{title}\n\n```\n{csv}```"), cancellationToken);
+        var link = await ledgerLinks.CreateAsync(turn.Input.User.AadObjectId!, occurrence.Key, cancellationToken);
+        var card = ReminderAdminCards.LedgerLink(ev.Title, ReminderViews.TimeLine(occurrence, ev, language), link.Url.AbsoluteUri, (int)link.Lifetime.TotalMinutes, language);
+        await turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken);
     }
 
-    /// <summary>The 台账 of one occurrence: one line per expected member, then failed deliveries to others.</summary>
-    public async Task<string> BuildCsvAsync(ReminderEvent ev, Occurrence occurrence, CancellationToken cancellationToken)
+    /// <summary>The 台账 of one occurrence (in Chinese), or null when the occurrence does not exist.</summary>
+    public async Task<AttendanceLedger?> BuildLedgerAsync(string? occurrenceKey, CancellationToken cancellationToken)
     {
+        if (!OccurrenceKeys.TryParse(occurrenceKey, out _, out _)) return null;
+        var (ev, occurrence) = await occurrences.ResolveAsync(occurrenceKey, null, cancellationToken);
+        if (ev is null || occurrence is null) return null;
         var rows = await AttendanceRowsAsync(ev, occurrence, UiLanguage.Chinese, cancellationToken);
-        var sb = new StringBuilder();
-        sb.Append("活动,时间,姓名,答复,请假原因,答复时间,送达情况\n");
-        var when = ChineseDates.Format(occurrence.LocalStart);
-        foreach (var row in rows)
-        {
-            sb.Append(string.Join(",", new[] { ev.Title, when, row.Name, row.Answer, row.Reason, row.AnsweredAt, row.Delivery }.Select(Csv))).Append('\n');
-        }
-
-        return sb.ToString();
+        return new AttendanceLedger(ev.Title, ChineseDates.Format(occurrence.LocalStart),
+            [.. rows.Select(r => new AttendanceLedgerRow(r.Name, r.Answer, r.Reason, r.AnsweredAt, r.Delivery))]);
     }
 
     private sealed record AttendanceRow(string MemberId, string Name, string Answer, string Reason, string AnsweredAt, string Delivery, RsvpAnswer? Rsvp, bool Failed);
@@ -141,12 +138,5 @@ public sealed class AttendanceReport(
             NoAnswer = [.. rows.Where(r => r.Rsvp is null && !r.Failed).Select(r => new AttendanceLine(r.Name, r.Delivery))],
             Failed = [.. rows.Where(r => r.Failed).Select(r => new AttendanceLine(r.Name, r.Delivery))],
         };
-    }
-
-    /// <summary>RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula.</summary>
-    internal static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -104,9 +104,6 @@ public sealed partial class ReminderFeature(
     /// <summary>Stores the event and (re)schedules its wake-up (see <see cref="ReminderAdminActions.SaveAndScheduleAsync"/>).</summary>
     public Task SaveAndScheduleAsync(ReminderEvent ev, CancellationToken cancellationToken) => admin.SaveAndScheduleAsync(ev, cancellationToken);
 
-    /// <summary>One CSV field (see <see cref="AttendanceReport.Csv"/>).</summary>
-    internal static string Csv(string value) => AttendanceReport.Csv(value);
-
     [LoggerMessage(EventId = 6501, Level = LogLevel.Warning, Message = "Non-admin pressed admin reminder action {Verb}")]
     private static partial void LogNotAdmin(ILogger logger, string verb);
 }

@@ -164,7 +164,18 @@ public sealed class RecurrenceTests
     [Fact]
     public void LeadTimes_Parse_RejectsNonsense() => Assert.NotNull(LeadTime.ParseList("明天").Error);
 
-    [Fact]
-    public void Csv_FormulaAndComma_AreNeutralised() =>
-        Assert.Equal("\"'=1+1,2\"", ReminderFeature.Csv("=1+1,2"));
+    [Theory]
+    [InlineData("=1+1,2", "\"'=1+1,2\"")]
+    [InlineData("+86 10", "\"'+86 10\"")]
+    [InlineData("-1", "\"'-1\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("当天出差", "当天出差")]
+    public async Task LedgerCsv_FormulaLikeReason_IsNeutralised(string reason, string cell)
+    {
+        var ledger = new AttendanceLedger("主题党日", "2026年12月4日（周五）15:00", [new AttendanceLedgerRow("张三", "请假", reason, "", "已送达")]);
+
+        var lines = System.Text.Encoding.UTF8.GetString(await AttendanceLedgerEndpoints.WriteAsync(ledger, TestContext.Current.CancellationToken)).Split("\r\n");
+
+        Assert.Equal($"主题党日,2026年12月4日（周五）15:00,张三,请假,{cell},,已送达", lines[1]);
+    }
 }

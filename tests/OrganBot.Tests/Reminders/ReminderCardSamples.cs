@@ -55,6 +55,7 @@ public sealed class ReminderCardSamples : ICardSamples
                 Attending = [new("张三", "2026年12月1日（周二）09:05")], OnLeave = [new("李四", "出差")], NoAnswer = [new("王五", "已送达")], Failed = [new("赵六", "403 机器人已被移除或被屏蔽")],
             }, UiLanguage.Chinese)),
             new("reminder-admin-stats-picker", ReminderAdminCards.StatsPicker([("主题党日 · 2026年12月4日（周五）15:00（北京时间）", "ab12cd34ef56:20261204")], UiLanguage.Chinese)),
+            new("reminder-admin-ledger-link", ReminderAdminCards.LedgerLink("主题党日", "2026年12月4日（周五）15:00（北京时间）", "https://organbot.example.test/api/admin/reminders/attendance?occurrence=ab12cd34ef56%3A20261204&token=abc", 10, UiLanguage.Chinese)),
             new("reminder-my", ReminderAdminCards.MyReminders([new("主题党日", "主题党日", "2026年12月4日（周五）15:00（北京时间）", "尚未答复", true)], [("党课", false), ("理论学习", true)], true, null, UiLanguage.Chinese)),
             new("reminder-my-channel", ReminderAdminCards.MyReminders([], [], false, null, UiLanguage.English)),
         ];

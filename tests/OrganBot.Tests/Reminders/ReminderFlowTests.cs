@@ -84,6 +84,29 @@ public sealed class ReminderFlowTests : IAsyncLifetime
     private Task<string> AdminAsync(BotApplication bot, string verb, JsonObject data) =>
         InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, verb, data, userId: "29:admin", aad: Activities.AdminAad, conversationId: "a:personal-admin"));
 
+    /// <summary>导出台账 as the admin, then opens the link: a CSV file (UTF-8 with BOM) that works once. Returns its text.</summary>
+    private async Task<string> DownloadLedgerAsync(BotApplication bot, JsonObject data)
+    {
+        _connector.Clear();
+        await AdminAsync(bot, "remind.admin.export", data);
+        var card = Assert.Single(await _connector.WaitForSendsAsync(1)).Card!;
+        Assert.Contains("出勤台账", card.Readable(), StringComparison.Ordinal);
+        var link = new Uri(card["actions"]![0]!["url"]!.GetValue<string>());
+        Assert.Equal(AttendanceLedgerEndpoints.Path, link.AbsolutePath);
+        using var client = bot.CreateClient();
+
+        var response = await client.GetAsync(link.PathAndQuery, Ct);
+        var again = await client.GetAsync(link.PathAndQuery, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, again.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        return System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+    }
+
     private static async Task<ReminderEvent> SingleEventAsync(BotApplication bot)
     {
         await using var scope = bot.Services.CreateAsyncScope();
@@ -153,11 +176,22 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.Contains("参加（1）", stats, StringComparison.Ordinal);
         Assert.Contains("未答复（1）", stats, StringComparison.Ordinal); // the admin, seen by the bot, did not answer
 
-        _connector.Clear();
-        await AdminAsync(bot, "remind.admin.export", new JsonObject { ["eventId"] = ev.Id, ["occurrence"] = occurrence });
-        var csv = Assert.Single(await _connector.WaitForSendsAsync(1)).Text!;
-        Assert.Contains("活动,时间,姓名,答复,请假原因,答复时间,送达情况", csv, StringComparison.Ordinal);
+        var csv = await DownloadLedgerAsync(bot, new JsonObject { ["eventId"] = ev.Id, ["occurrence"] = occurrence });
+        Assert.StartsWith("活动,时间,姓名,答复,请假原因,答复时间,送达情况\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("主题党日,2027年2月5日（周五）15:00,", csv, StringComparison.Ordinal);
         Assert.Contains("请假,当天出差", csv, StringComparison.Ordinal);
+
+        // Non-admins get neither a link nor the file.
+        _connector.Clear();
+        await bot.PostActivityAsync(Activities.Execute(_connector.ServiceUrl, "remind.admin.export", new JsonObject { ["occurrence"] = occurrence }), Ct);
+        var refused = Assert.Single(await _connector.WaitForSendsAsync(1));
+        Assert.Contains("仅对管理员开放", refused.Text, StringComparison.Ordinal);
+        Assert.Null(refused.Card);
+        using (var anonymous = bot.CreateClient())
+        {
+            var noToken = await anonymous.GetAsync($"{AttendanceLedgerEndpoints.Path}?occurrence={Uri.EscapeDataString(occurrence)}", Ct);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, noToken.StatusCode);
+        }
 
         // After the start, answers are closed.
         _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 7, 0, 1, TimeSpan.Zero));
@@ -358,9 +392,7 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         var finished = await _deliveries.WaitForAsync(Members);
         _connector.Responder = null;
         var stats = await AdminAsync(bot, "remind.admin.stats", new JsonObject { ["eventId"] = ev.Id });
-        _connector.Clear();
-        await AdminAsync(bot, "remind.admin.export", new JsonObject { ["eventId"] = ev.Id, ["occurrence"] = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)) });
-        var csv = Assert.Single(await _connector.WaitForSendsAsync(1)).Text!;
+        var csv = await DownloadLedgerAsync(bot, new JsonObject { ["eventId"] = ev.Id, ["occurrence"] = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)) });
 
         Assert.Equal(2, finished.Count(c => c.Status.State == DeliveryState.Failed));
         Assert.Contains("发送失败（已卸载或无法送达）（2）", stats, StringComparison.Ordinal);

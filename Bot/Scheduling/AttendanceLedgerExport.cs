@@ -1,0 +1,86 @@
+using CsvHelper;
+using Microsoft.Extensions.Options;
+using OrganBot.Bot.Auth;
+using OrganBot.Bot.Feedback;
+using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Feedback;
+using OrganBot.Dialogs.Reminders;
+
+namespace OrganBot.Bot.Scheduling;
+
+/// <summary>
+/// 导出台账 links: the same one-time admin export token as 导出反馈 (only its hash is stored; it works once, for
+/// Feedback:ExportLinkLifetime, and the admin list is checked again at download), pointing at
+/// <see cref="AttendanceLedgerEndpoints.Path"/> with the occurrence key.
+/// </summary>
+internal sealed class AttendanceLedgerLinks(EfFeedbackStore tokens, IOptionsMonitor<FeedbackOptions> options) : IAttendanceLedgerLinks
+{
+    public async Task<LedgerLink> CreateAsync(string adminAadObjectId, string occurrenceKey, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var token = await tokens.CreateExportTokenAsync(adminAadObjectId, settings.ExportLinkLifetime, cancellationToken);
+        var url = $"{settings.PublicBaseUrl.TrimEnd('/')}{AttendanceLedgerEndpoints.Path}?occurrence={Uri.EscapeDataString(occurrenceKey)}&token={Uri.EscapeDataString(token)}";
+        return new LedgerLink(new Uri(url), settings.ExportLinkLifetime);
+    }
+}
+
+/// <summary>
+/// <c>GET /api/admin/reminders/attendance?occurrence=…&amp;token=…</c>: the 台账 of one occurrence as a CSV file (UTF-8 with a
+/// BOM so Excel shows the Chinese; cells starting with = + - @ escaped). Credentials as for the feedback export
+/// (<see cref="FeedbackEndpoints.AuthenticateAdminAsync"/>): 401 without a valid one, 403 for a non-admin, 404 for an unknown occurrence.
+/// </summary>
+internal static partial class AttendanceLedgerEndpoints
+{
+    public const string Path = "/api/admin/reminders/attendance";
+
+    public static IEndpointRouteBuilder MapAttendanceLedger(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, ExportAsync);
+        return app;
+    }
+
+    internal static async Task<IResult> ExportAsync(
+        HttpContext context,
+        string? occurrence,
+        EfFeedbackStore tokens,
+        AttendanceReport report,
+        AdminAuthorization admins,
+        IOptions<BotAuthOptions> auth,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger("OrganBot.Bot.Scheduling.AttendanceLedger");
+        var (adminAad, refusal) = await FeedbackEndpoints.AuthenticateAdminAsync(context, tokens, admins, auth.Value, logger, cancellationToken);
+        if (refusal is not null) return refusal;
+
+        context.Response.Headers.CacheControl = "no-store";
+        if (await report.BuildLedgerAsync(occurrence, cancellationToken) is not { } ledger)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "This event or occurrence no longer exists.");
+        }
+
+        var content = await WriteAsync(ledger, cancellationToken);
+        LogExported(logger, occurrence!, ledger.Rows.Count, adminAad!);
+        return TypedResults.File(content, "text/csv; charset=utf-8", $"attendance-{occurrence!.Replace(':', '-')}.csv");
+    }
+
+    internal static async Task<byte[]> WriteAsync(AttendanceLedger ledger, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            await csv.WriteRecordAsync([.. AttendanceLedger.Columns], cancellationToken);
+            foreach (var row in ledger.Rows)
+            {
+                await csv.WriteRecordAsync([ledger.EventTitle, ledger.Time, row.Name, row.Answer, row.Reason, row.AnsweredAt, row.Delivery], cancellationToken);
+            }
+
+            await csv.FlushAsync(cancellationToken);
+        }
+
+        return stream.ToArray();
+    }
+
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Exported the attendance ledger of {OccurrenceKey} ({Count} rows) for admin {AdminAadObjectId}")]
+    private static partial void LogExported(ILogger logger, string occurrenceKey, int count, string adminAadObjectId);
+}
