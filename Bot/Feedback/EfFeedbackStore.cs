@@ -260,13 +260,14 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
         return [.. members.Select(m => new AdminTarget(null, m.Id, m.Locale ?? "zh-CN"))];
     }
 
-    public async Task<string> CreateExportTokenAsync(string adminAadObjectId, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<string> CreateExportTokenAsync(string adminAadObjectId, string purpose, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         db.Set<FeedbackExportTokenRecord>().Add(new FeedbackExportTokenRecord
         {
             TokenHash = HashToken(token),
             AdminAadObjectId = adminAadObjectId,
+            Purpose = purpose,
             ExpiresAt = time.GetUtcNow() + lifetime,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -274,13 +275,13 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
         return token;
     }
 
-    /// <summary>Marks the token used if it is valid now; returns the admin it was issued to.</summary>
-    public async Task<string?> RedeemExportTokenAsync(string token, CancellationToken cancellationToken)
+    /// <summary>Marks the token used if it is valid now and was issued for <paramref name="purpose"/>; returns the admin it was issued to.</summary>
+    public async Task<string?> RedeemExportTokenAsync(string token, string purpose, CancellationToken cancellationToken)
     {
         var hash = HashToken(token);
         var now = time.GetUtcNow();
         var row = await db.Set<FeedbackExportTokenRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (row is null || row.UsedAt is not null || row.ExpiresAt < now) return null;
+        if (row is null || row.UsedAt is not null || row.ExpiresAt < now || row.Purpose != purpose) return null;
         var used = await db.Set<FeedbackExportTokenRecord>().Where(t => t.TokenHash == hash && t.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
         return used == 1 ? row.AdminAadObjectId : null;

@@ -37,7 +37,7 @@ internal static partial class FeedbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("OrganBot.Bot.Feedback.Export");
-        var (adminAad, refusal) = await AuthenticateAdminAsync(context, store, admins, auth.Value, logger, cancellationToken);
+        var (adminAad, refusal) = await AuthenticateAdminAsync(context, "feedback", store, admins, auth.Value, logger, cancellationToken);
         if (refusal is not null) return refusal;
 
         var (content, count) = await exporter.ExportAsync(cancellationToken);
@@ -52,13 +52,13 @@ internal static partial class FeedbackEndpoints
     /// list now; otherwise the 401/403 to return. Shared by every admin CSV download that uses these one-time links.
     /// </summary>
     internal static async Task<(string? AdminAadObjectId, IResult? Refusal)> AuthenticateAdminAsync(
-        HttpContext context, EfFeedbackStore store, AdminAuthorization admins, BotAuthOptions auth, ILogger logger, CancellationToken cancellationToken)
+        HttpContext context, string purpose, EfFeedbackStore store, AdminAuthorization admins, BotAuthOptions auth, ILogger logger, CancellationToken cancellationToken)
     {
         string? adminAad;
         var token = BearerToken(context.Request) ?? (context.Request.Query.TryGetValue("token", out var query) ? query.ToString() : null);
         if (!string.IsNullOrEmpty(token))
         {
-            adminAad = await store.RedeemExportTokenAsync(token, cancellationToken);
+            adminAad = await store.RedeemExportTokenAsync(token, purpose, cancellationToken);
             if (adminAad is null)
             {
                 LogRefused(logger, context.Request.Path, "invalid, used or expired export token");

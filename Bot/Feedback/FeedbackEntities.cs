@@ -86,6 +86,10 @@ public sealed class FeedbackExportTokenRecord
 {
     public required string TokenHash { get; set; }
     public required string AdminAadObjectId { get; set; }
+
+    /// <summary>Which download the token opens ("feedback", "attendance").</summary>
+    public required string Purpose { get; set; }
+
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
 }

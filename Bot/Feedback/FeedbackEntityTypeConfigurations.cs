@@ -103,6 +103,7 @@ internal sealed class FeedbackExportTokenRecordConfiguration : IEntityTypeConfig
         builder.HasKey(t => t.TokenHash);
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.Property(t => t.AdminAadObjectId).HasMaxLength(64);
+        builder.Property(t => t.Purpose).HasMaxLength(32);
     }
 }
 

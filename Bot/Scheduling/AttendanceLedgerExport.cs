@@ -18,7 +18,7 @@ internal sealed class AttendanceLedgerLinks(EfFeedbackStore tokens, IOptionsMoni
     public async Task<LedgerLink> CreateAsync(string adminAadObjectId, string occurrenceKey, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var token = await tokens.CreateExportTokenAsync(adminAadObjectId, settings.ExportLinkLifetime, cancellationToken);
+        var token = await tokens.CreateExportTokenAsync(adminAadObjectId, "attendance", settings.ExportLinkLifetime, cancellationToken);
         var url = $"{settings.PublicBaseUrl.TrimEnd('/')}{AttendanceLedgerEndpoints.Path}?occurrence={Uri.EscapeDataString(occurrenceKey)}&token={Uri.EscapeDataString(token)}";
         return new LedgerLink(new Uri(url), settings.ExportLinkLifetime);
     }
@@ -50,7 +50,7 @@ internal static partial class AttendanceLedgerEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("OrganBot.Bot.Scheduling.AttendanceLedger");
-        var (adminAad, refusal) = await FeedbackEndpoints.AuthenticateAdminAsync(context, tokens, admins, auth.Value, logger, cancellationToken);
+        var (adminAad, refusal) = await FeedbackEndpoints.AuthenticateAdminAsync(context, "attendance", tokens, admins, auth.Value, logger, cancellationToken);
         if (refusal is not null) return refusal;
 
         context.Response.Headers.CacheControl = "no-store";

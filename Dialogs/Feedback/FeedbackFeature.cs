@@ -490,7 +490,7 @@ public sealed class FeedbackFeature(
     private async Task ExportAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var token = await store.CreateExportTokenAsync(turn.Input.User.AadObjectId!, settings.ExportLinkLifetime, cancellationToken);
+        var token = await store.CreateExportTokenAsync(turn.Input.User.AadObjectId!, "feedback", settings.ExportLinkLifetime, cancellationToken);
         var url = settings.PublicBaseUrl.TrimEnd('/') + "/api/admin/feedback/export?token=" + Uri.EscapeDataString(token);
         var count = (await store.ListAsync(new TicketFilter(OpenOnly: false, Take: int.MaxValue), cancellationToken)).Count;
         await turn.SendAsync(OutgoingMessage.FromCard(FeedbackNoticeCard.Export(turn.Input.Language, url, (int)settings.ExportLinkLifetime.TotalMinutes, count)), cancellationToken);

@@ -47,6 +47,9 @@ public interface IFeedbackStore
     /// <summary>Where new ticket cards go: the admin channel if set, else each configured admin's 1:1 chat.</summary>
     Task<IReadOnlyList<AdminTarget>> GetAdminTargetsAsync(IReadOnlyList<string> adminAadObjectIds, CancellationToken cancellationToken);
 
-    /// <summary>A one-time link token for the CSV export, valid for <paramref name="lifetime"/>.</summary>
-    Task<string> CreateExportTokenAsync(string adminAadObjectId, TimeSpan lifetime, CancellationToken cancellationToken);
+    /// <summary>
+    /// A one-time link token for one admin download, valid for <paramref name="lifetime"/>. The <paramref name="purpose"/>
+    /// (e.g. "feedback", "attendance") binds it to that download, so a link for one export cannot open another.
+    /// </summary>
+    Task<string> CreateExportTokenAsync(string adminAadObjectId, string purpose, TimeSpan lifetime, CancellationToken cancellationToken);
 }

@@ -210,6 +210,22 @@ public sealed class FeedbackAdminTests : IAsyncLifetime
         await _host.WaitForTextAsync(Activities.ConversationId, "仅对管理员开放");
     }
 
+    [Fact]
+    public async Task FeedbackExportLink_CannotOpenAnotherDownload_AndStillWorksForItsOwn()
+    {
+        _host.Connector.Clear();
+        await _host.AdminSaysAsync("导出反馈");
+        var card = (await _host.WaitForSendAsync(FeedbackHost.AdminConversation, c => c.Card.Readable().Contains("下载", StringComparison.Ordinal))).Card!;
+        var url = new Uri(card["actions"]![0]!["url"]!.GetValue<string>());
+        using var client = _host.Bot.CreateClient();
+
+        var elsewhere = await client.GetAsync($"/api/admin/reminders/attendance{url.Query}&occurrence=x:20261204", _host.Ct);
+        var own = await client.GetAsync(url.PathAndQuery, _host.Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
     private async Task<string> ExportCsvAsync()
     {
         _host.Connector.Clear();

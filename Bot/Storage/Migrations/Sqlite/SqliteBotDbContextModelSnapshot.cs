@@ -296,6 +296,11 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UsedAt")
                         .HasColumnType("INTEGER");
 

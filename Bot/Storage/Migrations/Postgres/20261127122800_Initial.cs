@@ -156,6 +156,7 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                 {
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     AdminAadObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },

@@ -155,6 +155,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                 {
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     AdminAadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
