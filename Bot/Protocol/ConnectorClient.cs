@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Protocol;
@@ -9,6 +11,7 @@ namespace OrganBot.Bot.Protocol;
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
 {
+
     public async Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken)
     {
         var uri = Url(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}");
@@ -59,7 +62,12 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
     {
         using var request = new HttpRequestMessage(method, uri)
         {
-            Content = JsonContent.Create(activity, BotJson.WireContext.Activity),
+            // Serialized up front, not streamed: a Q&A card is tens of KB, and JsonContent would send it as several
+            // chunked writes (one socket send per serializer flush). One buffer with a Content-Length is one write.
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.WireContext.Activity))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") },
+            },
         };
         using var response = await SendAsync(request, cancellationToken);
         return await ReadAsync(response, BotJsonContext.Default.ResourceResponse, cancellationToken) ?? new ResourceResponse(null);

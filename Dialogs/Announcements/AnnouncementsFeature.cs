@@ -29,7 +29,10 @@ public sealed partial class AnnouncementsFeature(
     public const string ListCommand = "公告列表";
     public const string ExportCommand = "导出发送结果";
 
-    public IReadOnlyCollection<string> Commands { get; } = [ComposeCommand, ListCommand, ExportCommand, "announce", "announcements"];
+    // Static: features are scoped (built every turn), their command words never change.
+    private static readonly string[] s_commands = [ComposeCommand, ListCommand, ExportCommand, "announce", "announcements"];
+
+    public IReadOnlyCollection<string> Commands => s_commands;
 
     public string VerbPrefix => "announce.";
 

@@ -101,7 +101,7 @@ public sealed partial class DialogRouter(
 
         foreach (var feature in _features)
         {
-            if (feature.Commands.Contains(command, StringComparer.OrdinalIgnoreCase))
+            if (IsCommandOf(feature, command))
             {
                 await feature.HandleCommandAsync(turn, command, cancellationToken);
                 return;
@@ -125,6 +125,22 @@ public sealed partial class DialogRouter(
         await turn.SendAsync(OutgoingMessage.FromText(turn.Input.Language.Pick(
             "抱歉，我没有理解您的意思。您可以发送“帮助”查看我能做什么。",
             "Sorry, I didn't understand that. Send \"help\" to see what I can do.")), cancellationToken);
+    }
+
+    /// <summary>Case-insensitive match without LINQ's boxed enumerator (runs for every feature on every text turn).</summary>
+    private static bool IsCommandOf(IFeature feature, string command)
+    {
+        if (feature.Commands is string[] words)
+        {
+            foreach (var word in words)
+            {
+                if (string.Equals(word, command, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+
+            return false;
+        }
+
+        return feature.Commands.Contains(command, StringComparer.OrdinalIgnoreCase);
     }
 
     private static Task SendWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken) =>

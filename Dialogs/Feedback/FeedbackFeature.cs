@@ -31,7 +31,10 @@ public sealed class FeedbackFeature(
     private const string ChannelCommand = "设为反馈处理频道";
     private static readonly HashSet<string> s_continueWords = new(StringComparer.OrdinalIgnoreCase) { "继续", "继续反馈", "continue" };
 
-    public IReadOnlyCollection<string> Commands { get; } = [.. s_startCommands, .. s_myCommands, ListCommand, ExportCommand, ChannelCommand];
+    // Static: features are scoped (built every turn), their command words never change.
+    private static readonly string[] s_commands = [.. s_startCommands, .. s_myCommands, ListCommand, ExportCommand, ChannelCommand];
+
+    public IReadOnlyCollection<string> Commands => s_commands;
 
     public string VerbPrefix => FeedbackVerbs.Prefix;
 

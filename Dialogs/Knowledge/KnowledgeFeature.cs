@@ -21,7 +21,10 @@ public sealed partial class KnowledgeFeature(
     private static readonly string[] s_keyPointsCommands = [KeyPointsCommand, "要点", "key points", "keypoints"];
     private static readonly string[] s_statsCommands = [StatsCommand, "qa stats", "q&a stats"];
 
-    public IReadOnlyCollection<string> Commands { get; } = [.. s_keyPointsCommands, .. s_statsCommands];
+    // Static: features are scoped (built every turn), their command words never change.
+    private static readonly string[] s_commands = [.. s_keyPointsCommands, .. s_statsCommands];
+
+    public IReadOnlyCollection<string> Commands => s_commands;
 
     public string VerbPrefix => AnswerVerbs.Prefix;
 

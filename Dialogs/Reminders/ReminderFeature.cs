@@ -19,7 +19,10 @@ public sealed partial class ReminderFeature(
     public const string AdminCommand = "提醒管理";
     public const string StatsCommand = "出勤统计";
 
-    public IReadOnlyCollection<string> Commands { get; } = [AdminCommand, StatsCommand, "我的提醒", "my reminders"];
+    // Static: features are scoped (built every turn), their command words never change.
+    private static readonly string[] s_commands = [AdminCommand, StatsCommand, "我的提醒", "my reminders"];
+
+    public IReadOnlyCollection<string> Commands => s_commands;
 
     public string VerbPrefix => "remind.";
 
