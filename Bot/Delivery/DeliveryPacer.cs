@@ -11,7 +11,7 @@ namespace OrganBot.Bot.Delivery;
 /// configured rate, however late callers wake up. The margin covers the jitter between our release and the call's arrival
 /// at Teams. Per-conversation sliding windows (7/1 s, 8/2 s, 60/30 s, 1800/3600 s) are waited for outside the tenant queue.
 /// A 429 pauses the whole tenant for Retry-After, cuts its rate to 80% (recovering linearly over
-/// <see cref="RecoveryPeriod"/>) and widens the tenant margin by <see cref="MarginStep"/> (up to 150 ms, decaying over three minutes):
+/// <see cref="RecoveryPeriod"/>) and widens the tenant margin by <see cref="MarginStep"/> (up to 150 ms, fading over 30 s, so one stray 429 costs about 0.3 % of a minute's rate and repeated ones stack up):
 /// a 429 costs a whole second at full rate, a millisecond of margin only 0.1% of the rate.
 /// </summary>
 internal sealed class DeliveryPacer
@@ -19,11 +19,11 @@ internal sealed class DeliveryPacer
     /// <summary>How long the rate takes to climb back to full speed after a 429.</summary>
     public static readonly TimeSpan RecoveryPeriod = TimeSpan.FromSeconds(10);
 
-    /// <summary>Extra tenant margin per 429 (our overshoot or someone else's traffic: either way, leave more room).</summary>
+    /// <summary>Extra tenant margin per 429 (our overshoot or someone else's traffic: either way, leave more room for a while).</summary>
     public static readonly TimeSpan MarginStep = TimeSpan.FromMilliseconds(25);
 
     private static readonly TimeSpan s_maxExtraMargin = TimeSpan.FromMilliseconds(150);
-    private static readonly TimeSpan s_marginDecay = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan s_marginDecay = TimeSpan.FromSeconds(30);
 
     /// <summary>Tokens the bucket may hold: this long at the full rate (at least one call).</summary>
     private static readonly TimeSpan s_burst = TimeSpan.FromMilliseconds(50);

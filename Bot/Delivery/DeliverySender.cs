@@ -29,12 +29,12 @@ internal sealed partial class DeliverySender(
     /// <summary>A connector client without the interactive retry handler, so 429s reach the pacer.</summary>
     internal ConnectorClient CreateConnector() => new(httpClients.CreateClient(DeliveryExtensions.HttpClientName), time);
 
+    /// <param name="resolved">The row's conversation if the worker already read it with the claim (null: look it up here).</param>
     /// <param name="stopping">Cancelled when the host stops: rows not yet sent go back to Pending.</param>
-    public async Task ProcessAsync(DeliveryRecord row, CancellationToken stopping)
+    public async Task ProcessAsync(DeliveryRecord row, ConversationRecord? resolved, CancellationToken stopping)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        var store = new DeliveryStore(db, time);
         var claim = row.ClaimToken!.Value;
         string? conversationId = null;
         string? tenantId = null;
@@ -44,14 +44,15 @@ internal sealed partial class DeliverySender(
         {
             if (row.NotAfter is { } notAfter && time.GetUtcNow() > notAfter)
             {
-                await FinishAsync(store, row, claim, DeliveryState.Expired, "Expired before it could be sent.", null);
+                await FinishAsync(row, claim, DeliveryState.Expired, "Expired before it could be sent.", null);
                 return;
             }
 
             var message = DeliveryStore.ReadMessage(row);
             var connector = CreateConnector();
-            conversationId = await ResolveConversationAsync(db, connector, row, stopping);
-            var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, stopping)
+            conversationId = resolved?.Id ?? await ResolveConversationAsync(db, connector, row, stopping);
+            var conversation = resolved
+                ?? await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, stopping)
                 ?? throw new DeliveryException(404, $"Unknown conversation {conversationId}.");
             tenantId = conversation.TenantId;
 
@@ -67,7 +68,7 @@ internal sealed partial class DeliverySender(
             if (!LeaseLeftForOneCall(row))
             {
                 // We waited so long that the lease could run out mid-call; let a fresh claim take it instead.
-                await store.RescheduleAsync(row.Id, claim, time.GetUtcNow(), null, countAttempt: false, CancellationToken.None);
+                await completions.RescheduleAsync(row.Id, claim, time.GetUtcNow(), null, countAttempt: false);
                 return;
             }
 
@@ -99,12 +100,12 @@ internal sealed partial class DeliverySender(
         }
         catch (DeliveryException ex)
         {
-            await HandleFailureAsync(store, row, claim, tenantId, conversationId, ex);
+            await HandleFailureAsync(row, claim, tenantId, conversationId, ex);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !called)
         {
             // Stopping before the call went out: nothing was sent, so the attempt does not count.
-            await store.RescheduleAsync(row.Id, claim, time.GetUtcNow(), null, countAttempt: false, CancellationToken.None);
+            await completions.RescheduleAsync(row.Id, claim, time.GetUtcNow(), null, countAttempt: false);
         }
         catch (Exception ex) when (accepted)
         {
@@ -115,11 +116,11 @@ internal sealed partial class DeliverySender(
         {
             // A bug or a database hiccup: retry later like a transient failure, but say so loudly.
             DeliveryLog.Unexpected(_logger, ex, row.DedupKey);
-            await HandleFailureAsync(store, row, claim, tenantId, conversationId, new DeliveryException(0, "Unexpected error: " + ex.GetType().Name, inner: ex));
+            await HandleFailureAsync(row, claim, tenantId, conversationId, new DeliveryException(0, "Unexpected error: " + ex.GetType().Name, inner: ex));
         }
     }
 
-    private async Task HandleFailureAsync(DeliveryStore store, DeliveryRecord row, Guid claim, string? tenantId, string? conversationId, DeliveryException ex)
+    private async Task HandleFailureAsync(DeliveryRecord row, Guid claim, string? tenantId, string? conversationId, DeliveryException ex)
     {
         var now = time.GetUtcNow();
         var error = ex.StatusCode == 0 ? ex.Message : $"{ex.StatusCode}: {ex.Message}";
@@ -130,7 +131,7 @@ internal sealed partial class DeliverySender(
             DeliveryLog.Throttled(_logger, row.DedupKey, retryAfter.TotalSeconds);
             if (row.Attempts < _options.MaxThrottledAttempts)
             {
-                await store.RescheduleAsync(row.Id, claim, now + retryAfter + Jitter(TimeSpan.FromMilliseconds(250)), error, countAttempt: true, CancellationToken.None);
+                await completions.RescheduleAsync(row.Id, claim, now + retryAfter + Jitter(TimeSpan.FromMilliseconds(250)), error, countAttempt: true);
                 return;
             }
         }
@@ -140,17 +141,17 @@ internal sealed partial class DeliverySender(
             // Equal jitter: half the back-off fixed, half random, so retries spread out but never come back at once.
             var delay = (ceiling / 2) + Jitter(ceiling / 2);
             DeliveryLog.Retrying(_logger, row.DedupKey, ex.StatusCode, row.Attempts, delay.TotalSeconds);
-            await store.RescheduleAsync(row.Id, claim, now + delay, error, countAttempt: true, CancellationToken.None);
+            await completions.RescheduleAsync(row.Id, claim, now + delay, error, countAttempt: true);
             return;
         }
 
         DeliveryLog.Failed(_logger, row.DedupKey, ex.StatusCode, row.Attempts);
-        await FinishAsync(store, row, claim, DeliveryState.Failed, error, conversationId);
+        await FinishAsync(row, claim, DeliveryState.Failed, error, conversationId);
     }
 
-    private async Task FinishAsync(DeliveryStore store, DeliveryRecord row, Guid claim, DeliveryState state, string error, string? conversationId)
+    private async Task FinishAsync(DeliveryRecord row, Guid claim, DeliveryState state, string error, string? conversationId)
     {
-        if (await store.MarkFinalAsync(row.Id, claim, state, error, conversationId, CancellationToken.None) == 1)
+        if (await completions.MarkFinalAsync(row.Id, claim, state, error, conversationId, time.GetUtcNow()) == 1)
         {
             Notify(row, state, conversationId, null, error, null);
         }

@@ -112,35 +112,35 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
         return await Rows.AsNoTracking().Where(r => ids.Contains(r.Id) && r.ClaimToken == token).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The connector answered 2xx: the row is sent, whoever holds its lease now.</summary>
-    public Task MarkSentAsync(long id, string conversationId, string? activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The conversation of every claimed row whose target is already known (a conversation, or a member with a 1:1 chat),
+    /// read with two queries for the whole claim instead of two per send. Rows missing from the answer are resolved by the
+    /// sender one by one (a chat to create, or an unknown target to fail).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, ConversationRecord>> ResolveConversationsAsync(IReadOnlyList<DeliveryRecord> rows, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        return Rows.Where(r => r.Id == id).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.State, DeliveryState.Sent).SetProperty(r => r.ConversationId, conversationId)
-                .SetProperty(r => r.ActivityId, activityId).SetProperty(r => r.SentAt, now).SetProperty(r => r.CompletedAt, now)
-                .SetProperty(r => r.Error, (string?)null).SetProperty(r => r.ClaimToken, (Guid?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null),
-            cancellationToken);
-    }
+        if (rows.Count == 0) return new Dictionary<long, ConversationRecord>();
+        var userIds = rows.Where(r => r.TargetKind == UserTarget).Select(r => r.TargetId).Distinct(StringComparer.Ordinal).ToList();
+        var chats = userIds.Count == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : await db.Members.AsNoTracking().Where(m => userIds.Contains(m.Id) && m.PersonalConversationId != null)
+                .Select(m => new { m.Id, m.PersonalConversationId })
+                .ToDictionaryAsync(m => m.Id, m => m.PersonalConversationId!, StringComparer.Ordinal, cancellationToken);
+        var conversationIds = rows.Select(r => r.TargetKind == UserTarget ? chats.GetValueOrDefault(r.TargetId) : r.TargetId)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var conversations = conversationIds.Count == 0
+            ? new Dictionary<string, ConversationRecord>(StringComparer.Ordinal)
+            : await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
+        var resolved = new Dictionary<long, ConversationRecord>();
+        foreach (var row in rows)
+        {
+            var conversationId = row.TargetKind == UserTarget ? chats.GetValueOrDefault(row.TargetId) : row.TargetId;
+            if (conversationId is not null && conversations.TryGetValue(conversationId, out var conversation)) resolved[row.Id] = conversation;
+        }
 
-    /// <summary>Failed or Expired, final. Only while this worker still holds the claim.</summary>
-    public Task<int> MarkFinalAsync(long id, Guid claim, DeliveryState state, string error, string? conversationId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return Rows.Where(r => r.Id == id && r.ClaimToken == claim).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.State, state).SetProperty(r => r.Error, Truncate(error)).SetProperty(r => r.CompletedAt, now)
-                .SetProperty(r => r.ConversationId, conversationId)
-                .SetProperty(r => r.ClaimToken, (Guid?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null),
-            cancellationToken);
+        return resolved;
     }
-
-    /// <summary>Back to Pending, due at <paramref name="nextAttemptAt"/>. <paramref name="countAttempt"/> false gives the attempt back (never sent).</summary>
-    public Task<int> RescheduleAsync(long id, Guid claim, DateTimeOffset nextAttemptAt, string? error, bool countAttempt, CancellationToken cancellationToken) =>
-        Rows.Where(r => r.Id == id && r.ClaimToken == claim).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.State, DeliveryState.Pending).SetProperty(r => r.NextAttemptAt, nextAttemptAt)
-                .SetProperty(r => r.Error, Truncate(error)).SetProperty(r => r.Attempts, r => countAttempt ? r.Attempts : r.Attempts - 1)
-                .SetProperty(r => r.ClaimToken, (Guid?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null),
-            cancellationToken);
 
     public static DeliveryStatus ToStatus(DeliveryRecord row) => new(
         row.DedupKey,
@@ -185,5 +185,5 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static string? Truncate(string? error) => error is { Length: > 1000 } ? error[..1000] : error;
+    internal static string? Truncate(string? error) => error is { Length: > 1000 } ? error[..1000] : error;
 }

@@ -19,6 +19,8 @@ internal sealed class DeliveryWorker(
     /// <summary>How long a busy worker gathers free slots before claiming, so claims come in batches rather than one by one.</summary>
     private static readonly TimeSpan s_gather = TimeSpan.FromMilliseconds(50);
 
+    private static readonly IReadOnlyDictionary<long, ConversationRecord> s_noneResolved = new Dictionary<long, ConversationRecord>();
+
     private readonly DeliveryOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,10 +52,11 @@ internal sealed class DeliveryWorker(
                 while (taken < batchTarget && slots.Wait(0, CancellationToken.None)) taken++;
 
                 IReadOnlyList<DeliveryRecord> claimed;
+                IReadOnlyDictionary<long, ConversationRecord> resolved = s_noneResolved;
+                await using var scope = scopes.CreateAsyncScope();
+                var store = new DeliveryStore(scope.ServiceProvider.GetRequiredService<BotDbContext>(), time);
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var store = new DeliveryStore(scope.ServiceProvider.GetRequiredService<BotDbContext>(), time);
                     claimed = await store.ClaimAsync(taken, _options.Lease, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -65,9 +68,19 @@ internal sealed class DeliveryWorker(
                 }
 
                 if (claimed.Count < taken) slots.Release(taken - claimed.Count);
+                try
+                {
+                    // The rows are ours now: whatever happens here, each of them still goes to the sender.
+                    resolved = await store.ResolveConversationsAsync(claimed, CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    DeliveryLog.ClaimFailed(logger, ex);
+                }
+
                 foreach (var row in claimed)
                 {
-                    var task = RunAsync(row, slots, stoppingToken);
+                    var task = RunAsync(row, resolved.GetValueOrDefault(row.Id), slots, stoppingToken);
                     lock (inFlight) inFlight.Add(task);
                     _ = task.ContinueWith(t => { lock (inFlight) inFlight.Remove(t); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
@@ -88,12 +101,12 @@ internal sealed class DeliveryWorker(
         await Task.WhenAll(remaining);
     }
 
-    private async Task RunAsync(DeliveryRecord row, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task RunAsync(DeliveryRecord row, ConversationRecord? conversation, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
             await Task.Yield();
-            await sender.ProcessAsync(row, stoppingToken);
+            await sender.ProcessAsync(row, conversation, stoppingToken);
         }
         catch (Exception ex)
         {
