@@ -7,24 +7,8 @@ using OrganBot.Tests.Fakes;
 namespace OrganBot.Tests.Protocol;
 
 /// <summary>Receivers must accept unknown fields and types (protocol.md §1.1); the bot stays quiet where nothing was asked.</summary>
-public sealed class ActivityToleranceTests : IAsyncLifetime
+public sealed class ActivityToleranceTests : BotTestBase
 {
-    private FakeConnector _connector = null!;
-    private BotApplication _bot = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApplication();
-        _bot.Start();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("typing")]
     [InlineData("event")]
@@ -32,33 +16,33 @@ public sealed class ActivityToleranceTests : IAsyncLifetime
     [InlineData("someFutureType")]
     public async Task NonMessageActivity_IsAcceptedAndAnsweredWithSilence(string type)
     {
-        var activity = Activities.Base(type, _connector.ServiceUrl);
+        var activity = Activities.Base(type, Connector.ServiceUrl);
         if (type == "messageReaction")
         {
             activity["reactionsAdded"] = new JsonArray(new JsonObject { ["type"] = "like" });
             activity["replyToId"] = "msg-1";
         }
 
-        var response = await _bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
+        var response = await Bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // A later message still gets its reply, so nothing queued up for the silent one.
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "帮助"), TestContext.Current.CancellationToken);
-        var reply = Assert.Single(await _connector.WaitForSendsAsync(1));
+        await Bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "帮助"), TestContext.Current.CancellationToken);
+        var reply = Assert.Single(await Connector.WaitForSendsAsync(1));
         Assert.NotNull(reply.Card);
     }
 
     [Fact]
     public async Task Message_WithUnknownFields_IsHandledNormally()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "帮助");
+        var activity = Activities.Message(Connector.ServiceUrl, "帮助");
         activity["futureField"] = new JsonObject { ["nested"] = new JsonArray(1, 2, 3) };
         activity["from"]!["futureAccountField"] = "x";
 
-        var response = await _bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
+        var response = await Bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(await _connector.WaitForSendsAsync(1));
+        Assert.Single(await Connector.WaitForSendsAsync(1));
     }
 
     [Fact]

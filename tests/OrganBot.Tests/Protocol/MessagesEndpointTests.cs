@@ -5,35 +5,17 @@ using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Protocol;
 
-public sealed class MessagesEndpointTests : IAsyncLifetime
+public sealed class MessagesEndpointTests : BotTestBase
 {
-    private FakeConnector _connector = null!;
-    private BotApplication _bot = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApplication();
-        _client = _bot.Start();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task Message_Help_RepliesWithWelcomeCardOnReplyPath()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "帮助");
+        var activity = Activities.Message(Connector.ServiceUrl, "帮助");
 
-        var response = await _bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
+        var response = await Bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await _connector.WaitForSendsAsync(1));
+        var reply = Assert.Single(await Connector.WaitForSendsAsync(1));
         Assert.Equal($"/v3/conversations/{Activities.ConversationId}/activities/{activity["id"]}", reply.Path);
         Assert.Equal(Activities.BotId, reply.Body!["from"]!["id"]!.GetValue<string>());
         Assert.Equal(Activities.UserId, reply.Body!["recipient"]!["id"]!.GetValue<string>());
@@ -46,19 +28,19 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task BotAdded_SendsWelcomeCard()
     {
-        var response = await _bot.PostActivityAsync(Activities.BotAdded(_connector.ServiceUrl), TestContext.Current.CancellationToken);
+        var response = await Bot.PostActivityAsync(Activities.BotAdded(Connector.ServiceUrl), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await _connector.WaitForSendsAsync(1));
+        var reply = Assert.Single(await Connector.WaitForSendsAsync(1));
         Assert.NotNull(reply.Card);
     }
 
     [Fact]
     public async Task Message_EnglishLocale_RepliesInEnglish()
     {
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "help", locale: "en-US"), TestContext.Current.CancellationToken);
+        await Bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "help", locale: "en-US"), TestContext.Current.CancellationToken);
 
-        var reply = Assert.Single(await _connector.WaitForSendsAsync(1));
+        var reply = Assert.Single(await Connector.WaitForSendsAsync(1));
         Assert.Contains("Welcome to OrganBot", reply.Card!.Readable(), StringComparison.Ordinal);
     }
 
@@ -67,22 +49,22 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         using var content = new StringContent("{\"type\": \"message\", ", Encoding.UTF8, "application/json");
 
-        var response = await _client.PostAsync("/api/messages", content, TestContext.Current.CancellationToken);
+        var response = await Client.PostAsync("/api/messages", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Fact]
     public async Task OversizedBody_Returns413()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, new string('长', 100_000));
+        var activity = Activities.Message(Connector.ServiceUrl, new string('长', 100_000));
 
-        var response = await _bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
+        var response = await Bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Theory]
@@ -91,23 +73,23 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [InlineData("type")]
     public async Task ActivityMissingRequiredField_Returns400(string field)
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "帮助");
+        var activity = Activities.Message(Connector.ServiceUrl, "帮助");
         activity.Remove(field);
 
-        var response = await _bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
+        var response = await Bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(_connector.Calls);
-        var health = await _client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        Assert.Empty(Connector.Calls);
+        var health = await Client.GetAsync("/healthz", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     [Fact]
     public async Task Invoke_WelcomeButton_ReturnsInvokeResponseBody()
     {
-        var activity = Activities.Execute(_connector.ServiceUrl, "command", new JsonObject { ["text"] = "帮助" });
+        var activity = Activities.Execute(Connector.ServiceUrl, "command", new JsonObject { ["text"] = "帮助" });
 
-        var response = await _bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
+        var response = await Bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;

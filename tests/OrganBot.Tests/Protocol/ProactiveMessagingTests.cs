@@ -7,32 +7,16 @@ using OrganBot.Tests.Fakes;
 namespace OrganBot.Tests.Protocol;
 
 /// <summary>Proactive sends to stored conversation references, over real HTTP to the fake connector.</summary>
-public sealed class ProactiveMessagingTests : IAsyncLifetime
+public sealed class ProactiveMessagingTests : BotTestBase
 {
-    private FakeConnector _connector = null!;
-    private BotApplication _bot = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApplication();
-        _bot.Start();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task SendToConversation_StoredPersonalChat_PostsToItsActivities()
     {
-        await SeeAsync(Activities.Message(_connector.ServiceUrl, "帮助"));
+        await SeeAsync(Activities.Message(Connector.ServiceUrl, "帮助"));
 
         var activityId = await WithMessengerAsync(m => m.SendToConversationAsync(Activities.ConversationId, OutgoingMessage.FromText("提醒：明天15:00主题党日"), TestContext.Current.CancellationToken));
 
-        var send = Assert.Single(_connector.Sends);
+        var send = Assert.Single(Connector.Sends);
         Assert.Equal($"/v3/conversations/{Activities.ConversationId}/activities", send.Path);
         Assert.Equal("提醒：明天15:00主题党日", send.Text);
         Assert.Equal(Activities.BotId, send.Body!["from"]!["id"]!.GetValue<string>());
@@ -43,7 +27,7 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
     [Fact]
     public async Task SendToConversation_ChannelThread_StartsNewPostInTheChannel()
     {
-        var channelMessage = Activities.Message(_connector.ServiceUrl, "帮助", conversationId: "19:ops@thread.tacv2;messageid=1700000000000");
+        var channelMessage = Activities.Message(Connector.ServiceUrl, "帮助", conversationId: "19:ops@thread.tacv2;messageid=1700000000000");
         channelMessage["conversation"]!["conversationType"] = "channel";
         channelMessage["conversation"]!["isGroup"] = true;
         channelMessage["channelData"]!["team"] = new JsonObject { ["id"] = "19:general@thread.tacv2" };
@@ -52,7 +36,7 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
 
         await WithMessengerAsync(m => m.SendToConversationAsync("19:ops@thread.tacv2;messageid=1700000000000", OutgoingMessage.FromText("新反馈"), TestContext.Current.CancellationToken));
 
-        var send = Assert.Single(_connector.Sends);
+        var send = Assert.Single(Connector.Sends);
         Assert.Equal("/v3/conversations/19:ops@thread.tacv2/activities", send.Path);
     }
 
@@ -60,30 +44,30 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
     public async Task SendToUser_MemberWithoutPersonalChat_CreatesConversationWithTenantThenSends()
     {
         // The member is known only from a channel, so the bot has no 1:1 chat with them yet.
-        var channelMessage = Activities.Message(_connector.ServiceUrl, "帮助", userId: "29:member-2", aad: "aaaaaaaa-0000-0000-0000-000000000002", conversationId: "19:general@thread.tacv2;messageid=1");
+        var channelMessage = Activities.Message(Connector.ServiceUrl, "帮助", userId: "29:member-2", aad: "aaaaaaaa-0000-0000-0000-000000000002", conversationId: "19:general@thread.tacv2;messageid=1");
         channelMessage["conversation"]!["conversationType"] = "channel";
         await SeeAsync(channelMessage);
 
         var sent = await WithMessengerAsync(m => m.SendToUserAsync("29:member-2", OutgoingMessage.FromText("您好"), TestContext.Current.CancellationToken));
 
-        var create = Assert.Single(_connector.Calls, c => c.Method == "POST" && c.Path == "/v3/conversations");
+        var create = Assert.Single(Connector.Calls, c => c.Method == "POST" && c.Path == "/v3/conversations");
         Assert.False(create.Body!["isGroup"]!.GetValue<bool>());
         Assert.Equal(Activities.BotId, create.Body!["bot"]!["id"]!.GetValue<string>());
         Assert.Equal("29:member-2", create.Body!["members"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(Activities.TenantId, create.Body!["tenantId"]!.GetValue<string>());
         Assert.Equal(Activities.TenantId, create.Body!["channelData"]!["tenant"]!["id"]!.GetValue<string>());
-        var send = Assert.Single(_connector.Sends);
+        var send = Assert.Single(Connector.Sends);
         Assert.Equal($"/v3/conversations/{sent.ConversationId}/activities", send.Path);
 
         // The new chat is remembered: a second message does not create another conversation.
         await WithMessengerAsync(m => m.SendToUserAsync("29:member-2", OutgoingMessage.FromText("再次问候"), TestContext.Current.CancellationToken));
-        Assert.Single(_connector.Calls, c => c.Method == "POST" && c.Path == "/v3/conversations");
+        Assert.Single(Connector.Calls, c => c.Method == "POST" && c.Path == "/v3/conversations");
     }
 
     [Fact]
     public async Task UpdateAndDelete_SentActivity_UsePutAndDelete()
     {
-        await SeeAsync(Activities.Message(_connector.ServiceUrl, "帮助"));
+        await SeeAsync(Activities.Message(Connector.ServiceUrl, "帮助"));
 
         await WithMessengerAsync(async m =>
         {
@@ -92,15 +76,15 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
             return 0;
         });
 
-        Assert.Contains(_connector.Calls, c => c.Method == "PUT" && c.Path == $"/v3/conversations/{Activities.ConversationId}/activities/msg-42" && c.Text == "已更正");
-        Assert.Contains(_connector.Calls, c => c.Method == "DELETE" && c.Path == $"/v3/conversations/{Activities.ConversationId}/activities/msg-42");
+        Assert.Contains(Connector.Calls, c => c.Method == "PUT" && c.Path == $"/v3/conversations/{Activities.ConversationId}/activities/msg-42" && c.Text == "已更正");
+        Assert.Contains(Connector.Calls, c => c.Method == "DELETE" && c.Path == $"/v3/conversations/{Activities.ConversationId}/activities/msg-42");
     }
 
     [Fact]
     public async Task SendToConversation_BotRemoved_SurfacesPermanentFailure()
     {
-        await SeeAsync(Activities.Message(_connector.ServiceUrl, "帮助"));
-        _connector.Responder = call => call.IsSend ? Microsoft.AspNetCore.Http.Results.StatusCode(403) : null;
+        await SeeAsync(Activities.Message(Connector.ServiceUrl, "帮助"));
+        Connector.Responder = call => call.IsSend ? Microsoft.AspNetCore.Http.Results.StatusCode(403) : null;
 
         var failure = await Assert.ThrowsAsync<DeliveryException>(() => WithMessengerAsync(m => m.SendToConversationAsync(Activities.ConversationId, OutgoingMessage.FromText("x"), TestContext.Current.CancellationToken)));
 
@@ -111,15 +95,15 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
     /// <summary>Lets the bot see an activity (so it stores the conversation), then forgets the welcome reply.</summary>
     private async Task SeeAsync(JsonObject activity)
     {
-        var response = await _bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
+        var response = await Bot.PostActivityAsync(activity, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _connector.WaitForSendsAsync(1);
-        _connector.Clear();
+        await Connector.WaitForSendsAsync(1);
+        Connector.Clear();
     }
 
     private async Task<T> WithMessengerAsync<T>(Func<IProactiveMessenger, Task<T>> action)
     {
-        await using var scope = _bot.Services.CreateAsyncScope();
+        await using var scope = Bot.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<IProactiveMessenger>());
     }
 }
