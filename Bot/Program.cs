@@ -12,13 +12,7 @@ using OrganBot.Bot.Storage;
 using OrganBot.Dialogs;
 
 // Subcommands run instead of the web host: `ask`, `eval`, `bench-qa` (speech Q&A) and `package` (Teams app zip).
-if (KnowledgeCli.Handles(args))
-{
-    Console.OutputEncoding = System.Text.Encoding.UTF8;
-    return await KnowledgeCli.RunAsync(args, Console.In, Console.Out, Console.Error);
-}
-
-if (await CliCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
+if (await CliCommands.TryRunAsync(args, Console.In, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotHosting();    // JSON logs outside Development, /healthz with a database check, start-up line

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OrganBot.Bot.Exports;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Announcements;
 using OrganBot.Dialogs.Delivery;
@@ -43,13 +43,9 @@ internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, 
         var channels = await db.Conversations.AsNoTracking().Where(c => c.TeamId != null && c.Id == c.TeamId).ToDictionaryAsync(c => c.Id, c => c.TeamName, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone);
 
-        using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        {
-            var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true);
-            foreach (var header in new[] { "收件人", "类型", "ID", "状态", "尝试次数", "发送时间", "原因" }) csv.WriteField(header);
-            csv.EndRecord();
-            foreach (var s in statuses)
+        return await ExcelCsv.WriteAsync(
+            ["收件人", "类型", "ID", "状态", "尝试次数", "发送时间", "原因"],
+            statuses.Select(s =>
             {
                 var (kind, id, name) = s.Target switch
                 {
@@ -57,20 +53,18 @@ internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, 
                     DeliveryTarget.Conversation c => ("频道", c.ConversationId, channels.GetValueOrDefault(c.ConversationId)),
                     _ => ("", "", null),
                 };
-                csv.WriteField(name ?? "");
-                csv.WriteField(kind);
-                csv.WriteField(id);
-                csv.WriteField(StateLabel(s));
-                csv.WriteField(s.Attempts.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(s.SentAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "");
-                csv.WriteField(s.State == DeliveryState.Failed ? Reason(s.Error) : "");
-                csv.EndRecord();
-            }
-
-            csv.Flush();
-        }
-
-        return buffer.ToArray();
+                return (IReadOnlyList<string>)
+                [
+                    name ?? "",
+                    kind,
+                    id,
+                    StateLabel(s),
+                    s.Attempts.ToString(CultureInfo.InvariantCulture),
+                    s.SentAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",
+                    s.State == DeliveryState.Failed ? Reason(s.Error) : "",
+                ];
+            }),
+            cancellationToken);
     }
 
     private static string StateLabel(DeliveryStatus s) => s.State switch

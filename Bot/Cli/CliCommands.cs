@@ -15,9 +15,16 @@ internal static class CliCommands
     /// Runs the subcommand named by the first argument and returns its exit code, or null when the arguments
     /// are not a subcommand (then the caller starts the bot).
     /// </summary>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int?> TryRunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         if (args is not [var name, ..] || name.StartsWith('-')) return null;
+        if (Knowledge.KnowledgeCli.Handles(args))
+        {
+            // ask / eval / bench-qa read standard input and own their argument syntax (the `ask --jsonl` contract).
+            Console.OutputEncoding = System.Text.Encoding.UTF8;
+            return await Knowledge.KnowledgeCli.RunAsync(args, input, output, error);
+        }
+
         if (name is "help" or "--help")
         {
             await output.WriteLineAsync(Usage());
@@ -45,6 +52,7 @@ internal static class CliCommands
 
     private static string Usage() =>
         "OrganBot. Without a command it starts the bot. Commands:\n" +
+        "  ask \"问题\" | ask --jsonl | eval [file.jsonl] | bench-qa\n      The speech Q&A on the command line (see docs/knowledge.md).\n" +
         string.Join('\n', s_commands.Select(c => $"  {c.Usage}\n      {c.Description}"));
 }
 

@@ -1,5 +1,5 @@
+using OrganBot.Bot.Exports;
 using System.Globalization;
-using CsvHelper;
 using OrganBot.Cards;
 using OrganBot.Cards.Feedback;
 
@@ -20,35 +20,28 @@ internal sealed class FeedbackCsvExporter(EfFeedbackStore store)
     {
         var rows = await store.ExportAsync(cancellationToken);
         var zh = UiLanguage.Chinese;
-        using var stream = new MemoryStream();
-        await using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        var content = await ExcelCsv.WriteAsync(Columns, rows.Select(r =>
         {
-            await csv.WriteRecordAsync(Columns, cancellationToken);
-            foreach (var (ticket, history) in rows)
-            {
-                await csv.WriteRecordAsync(
-                [
-                    ticket.Number,
-                    ticket.Category.Label(zh),
-                    ticket.Status.Label(zh),
-                    ticket.Unit?.Label(zh) ?? "",
-                    Time(ticket.CreatedAt),
-                    Time(ticket.UpdatedAt),
-                    ticket.ResolvedAt is { } resolved ? Time(resolved) : "",
-                    ticket.IsAnonymous ? "匿名" : ticket.MemberName ?? "",
-                    ticket.IsAnonymous ? "" : ticket.Contact.Label(zh) + (ticket.ContactDetail is null ? "" : $"（{ticket.ContactDetail}）"),
-                    ticket.Content,
-                    string.Join("\n", ticket.Replies.Select(r => $"[{Time(r.At)} {r.AdminName}] {r.Text}")),
-                    ticket.Rating?.Label(zh) ?? "",
-                    ticket.RatingComment ?? "",
-                    string.Join("\n", history.Select(h => $"[{Time(h.At)}] {h.Actor} {ActionLabel(h.Action)}{(h.Detail is null ? "" : "：" + h.Detail)}")),
-                ], cancellationToken);
-            }
-
-            await csv.FlushAsync(cancellationToken);
-        }
-
-        return (stream.ToArray(), rows.Count);
+            var (ticket, history) = r;
+            return (IReadOnlyList<string>)
+            [
+                ticket.Number,
+                ticket.Category.Label(zh),
+                ticket.Status.Label(zh),
+                ticket.Unit?.Label(zh) ?? "",
+                Time(ticket.CreatedAt),
+                Time(ticket.UpdatedAt),
+                ticket.ResolvedAt is { } resolved ? Time(resolved) : "",
+                ticket.IsAnonymous ? "匿名" : ticket.MemberName ?? "",
+                ticket.IsAnonymous ? "" : ticket.Contact.Label(zh) + (ticket.ContactDetail is null ? "" : $"（{ticket.ContactDetail}）"),
+                ticket.Content,
+                string.Join("\n", ticket.Replies.Select(r => $"[{Time(r.At)} {r.AdminName}] {r.Text}")),
+                ticket.Rating?.Label(zh) ?? "",
+                ticket.RatingComment ?? "",
+                string.Join("\n", history.Select(h => $"[{Time(h.At)}] {h.Actor} {ActionLabel(h.Action)}{(h.Detail is null ? "" : "：" + h.Detail)}")),
+                ];
+        }), cancellationToken);
+        return (content, rows.Count);
     }
 
     private static string Time(DateTimeOffset at) => at.ToOffset(s_beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -1,4 +1,4 @@
-using CsvHelper;
+using OrganBot.Bot.Exports;
 using Microsoft.Extensions.Options;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Feedback;
@@ -64,22 +64,11 @@ internal static partial class AttendanceLedgerEndpoints
         return TypedResults.File(content, "text/csv; charset=utf-8", $"attendance-{occurrence!.Replace(':', '-')}.csv");
     }
 
-    internal static async Task<byte[]> WriteAsync(AttendanceLedger ledger, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream();
-        await using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
-        {
-            await csv.WriteRecordAsync([.. AttendanceLedger.Columns], cancellationToken);
-            foreach (var row in ledger.Rows)
-            {
-                await csv.WriteRecordAsync([ledger.EventTitle, ledger.Time, row.Name, row.Answer, row.Reason, row.AnsweredAt, row.Delivery], cancellationToken);
-            }
-
-            await csv.FlushAsync(cancellationToken);
-        }
-
-        return stream.ToArray();
-    }
+    internal static Task<byte[]> WriteAsync(AttendanceLedger ledger, CancellationToken cancellationToken) =>
+        ExcelCsv.WriteAsync(
+            AttendanceLedger.Columns,
+            ledger.Rows.Select(row => (IReadOnlyList<string>)[ledger.EventTitle, ledger.Time, row.Name, row.Answer, row.Reason, row.AnsweredAt, row.Delivery]),
+            cancellationToken);
 
     [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Exported the attendance ledger of {OccurrenceKey} ({Count} rows) for admin {AdminAadObjectId}")]
     private static partial void LogExported(ILogger logger, string occurrenceKey, int count, string adminAadObjectId);

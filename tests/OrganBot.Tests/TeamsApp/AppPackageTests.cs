@@ -98,7 +98,7 @@ public sealed class AppPackageTests
         using var error = new StringWriter();
         try
         {
-            var exitCode = await CliCommands.TryRunAsync(["package", "--bot-id", s_botId.ToString(), "--out", zipPath], output, error, TestContext.Current.CancellationToken);
+            var exitCode = await CliCommands.TryRunAsync(["package", "--bot-id", s_botId.ToString(), "--out", zipPath], TextReader.Null, output, error, TestContext.Current.CancellationToken);
 
             Assert.Equal(0, exitCode);
             Assert.Contains(zipPath, output.ToString(), StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class AppPackageTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exitCode = await CliCommands.TryRunAsync(["package", "--bot-id", botId], output, error, TestContext.Current.CancellationToken);
+        var exitCode = await CliCommands.TryRunAsync(["package", "--bot-id", botId], TextReader.Null, output, error, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("--bot-id must be a GUID", error.ToString(), StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class AppPackageTests
     {
         using var output = new StringWriter();
 
-        var exitCode = await CliCommands.TryRunAsync(["--urls", "http://localhost:5000"], output, output, TestContext.Current.CancellationToken);
+        var exitCode = await CliCommands.TryRunAsync(["--urls", "http://localhost:5000"], TextReader.Null, output, output, TestContext.Current.CancellationToken);
 
         Assert.Null(exitCode);
         Assert.Empty(output.ToString());
