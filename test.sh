@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test and prints "N passed, N failed" counted from the TRX report.
-# PostgreSQL tests run when ORGANBOT_TEST_PG is set (.ci/run starts a local server and sets it).
+# Runs every test and prints "N passed, N failed, N skipped" counted from the TRX report.
+# PostgreSQL tests run when ORGANBOT_TEST_PG is set (.ci/run starts a local server and sets it); the Adaptive Card 1.5
+# JSON-schema checks run when ../shared/schemas exists (CI). Everything else needs only this repository, the .NET SDK,
+# Node.js/npm and Python 3.
 set -uo pipefail
 cd "$(dirname "$0")"
 
-if command -v npm >/dev/null 2>&1 && [ ! -d tools/node/node_modules ]; then
-  (cd tools/node && npm ci --no-audit --no-fund --loglevel=error) || echo "warning: npm ci failed; card-parser and Playground tests will report skipped" >&2
+# npm ci again whenever package-lock.json is newer than what node_modules holds (a pull that added a package).
+if command -v npm >/dev/null 2>&1 && { [ ! -f tools/node/node_modules/.package-lock.json ] \
+    || [ tools/node/package-lock.json -nt tools/node/node_modules/.package-lock.json ]; }; then
+  (cd tools/node && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "warning: npm ci failed; card-parser, manifest-schema and Playground tests will report skipped" >&2
 fi
 
 results="$PWD/TestResults"

@@ -15,8 +15,19 @@ internal static partial class HostingExtensions
 {
     public const string HealthPath = "/healthz";
 
+    /// <summary>Where a plain <c>dotnet run</c> listens: loopback, the Bot Framework tools' usual port.</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
     public static IHostApplicationBuilder AddBotHosting(this IHostApplicationBuilder builder)
     {
+        // ASP.NET Core's own sources choose the address (Urls, --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS/HTTPS_PORTS,
+        // Kestrel:Endpoints); the default applies only when none of them is set. A Urls key in appsettings.json would
+        // override ASPNETCORE_URLS (app configuration outranks host variables), so the default lives here instead.
+        if (!HasListenAddress(builder.Configuration))
+        {
+            builder.Configuration.AddInMemoryCollection([new(WebHostDefaults.ServerUrlsKey, DefaultUrl)]);
+        }
+
         // One JSON object per log line when a service manager or container collects the output (log shippers parse it);
         // readable text in a terminal and in Development. Logging:Console:FormatterName overrides both.
         if (!builder.Environment.IsDevelopment() && Console.IsOutputRedirected
@@ -34,6 +45,13 @@ internal static partial class HostingExtensions
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }
+
+    /// <summary>True when any of ASP.NET Core's documented address settings is present.</summary>
+    internal static bool HasListenAddress(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
 
     /// <summary><c>GET /healthz</c>: 200 with <c>{"status":"Healthy","checks":{"database":"Healthy"}}</c>, 503 when a check fails.</summary>
     public static IEndpointRouteBuilder MapBotHealth(this IEndpointRouteBuilder app)
@@ -73,7 +91,7 @@ internal sealed partial class StartupBanner(
     private void Announce()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-        var first = addresses.FirstOrDefault() ?? "http://localhost:3978";
+        var first = addresses.FirstOrDefault() ?? HostingExtensions.DefaultUrl;
         var endpoint = first.TrimEnd('/') + "/api/messages";
         if (!auth.Value.IsDevMode)
         {
@@ -104,6 +122,6 @@ internal sealed partial class StartupBanner(
     private static partial void LogListening(ILogger logger, string endpoint, StorageProvider provider);
 
     [LoggerMessage(EventId = 1903, Level = LogLevel.Warning,
-        Message = "Dev mode is listening on {Address}, which is not loopback; requests from other machines are refused. Set Urls to http://localhost:3978 or configure MicrosoftAppId")]
+        Message = "Dev mode is listening on {Address}, which is not loopback; requests from other machines are refused. Listen on loopback (e.g. ASPNETCORE_URLS=http://localhost:3978) or configure MicrosoftAppId")]
     private static partial void LogDevModeNotLoopback(ILogger logger, string address);
 }

@@ -39,10 +39,13 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the bot with <paramref name="settings"/> ("Section:Key" → value) and waits for /healthz.</summary>
-    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startupTimeout = null)
+    /// <param name="listen">Tells the process where to listen (default: the <c>Urls</c> setting set to the base address).</param>
+    /// <param name="baseAddress">Where to probe and talk to it (default: a free loopback port).</param>
+    public static async Task<BotProcess> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, TimeSpan? startupTimeout = null, Action<ProcessStartInfo, Uri>? listen = null, Uri? baseAddress = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OrganBot.Bot.dll");
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        baseAddress ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -55,8 +58,7 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
 
-        // Plain "Urls" (not ASPNETCORE_URLS): appsettings.json sets Urls, and app configuration outranks host variables.
-        start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
+        (listen ?? ((info, address) => info.Environment["Urls"] = address.ToString().TrimEnd('/')))(start, baseAddress);
 
         var output = new StringBuilder();
         var process = new Process { StartInfo = start };
@@ -113,6 +115,19 @@ public sealed class BotProcess : IAsyncDisposable
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
+    /// <summary>Sends SIGTERM (what systemd, Kubernetes and App Service send) and waits for the process to exit; returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the process and its children at once (no graceful shutdown), like a crash or an OOM kill.</summary>
     public async Task KillAsync()
     {
@@ -120,7 +135,8 @@ public sealed class BotProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    private static int FreePort()
+    /// <summary>Free TCP port on loopback (for a bot or a stand-in server).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

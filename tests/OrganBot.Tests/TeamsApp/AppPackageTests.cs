@@ -9,16 +9,15 @@ namespace OrganBot.Tests.TeamsApp;
 /// <summary>The Teams app package: a schema-valid 1.29 manifest, the right icons, and a flat zip from the CLI.</summary>
 public sealed class AppPackageTests
 {
-    private const string SchemaFile = "teams-manifest-1.29.schema.json";
     private static readonly Guid s_botId = Guid.Parse("6f1b2c3d-1111-2222-3333-444455556666");
     private static string TemplateDirectory => Path.Combine(RepoPaths.Root, "appPackage");
 
     [Fact]
     public async Task Manifest_AfterSubstitution_ValidatesAgainstTeams129Schema()
     {
-        var schemaPath = RepoPaths.SharedSchema(SchemaFile, out var skip);
-        Assert.SkipWhen(schemaPath is null, skip);
-        var schema = await NJsonSchema.JsonSchema.FromFileAsync(schemaPath, TestContext.Current.CancellationToken);
+        var skip = RepoPaths.NpmPackageSkipReason(RepoPaths.AppManifestPackage);
+        Assert.SkipWhen(skip is not null, skip ?? "");
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(RepoPaths.TeamsManifestSchema, TestContext.Current.CancellationToken);
 
         var errors = schema.Validate(RenderedManifest());
 
