@@ -15,7 +15,7 @@ using OrganBot.Dialogs;
 if (await CliCommands.TryRunAsync(args, Console.In, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddBotHosting();    // JSON logs outside Development, /healthz with a database check, start-up line
+builder.AddBotHosting();    // listen address, JSON logs outside Development, OpenTelemetry, /healthz, start-up line
 builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured

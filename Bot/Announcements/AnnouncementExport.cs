@@ -37,6 +37,7 @@ internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, 
             return null;
         }
 
+        Dialogs.Telemetry.BotTelemetry.ExportDownloaded("announcement-results");
         var statuses = await queue.GetBatchAsync(Announcement.BatchFor(announcementId), cancellationToken);
         var memberIds = statuses.Select(s => s.Target).OfType<DeliveryTarget.User>().Select(u => u.UserId).ToList();
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);

@@ -5,6 +5,7 @@ using OrganBot.Bot.Storage;
 using OrganBot.Bot.Turns;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
+using OrganBot.Dialogs.Telemetry;
 
 namespace OrganBot.Bot.Delivery;
 
@@ -33,6 +34,7 @@ internal sealed partial class DeliverySender(
     /// <param name="stopping">Cancelled when the host stops: rows not yet sent go back to Pending.</param>
     public async Task ProcessAsync(DeliveryRecord row, ConversationRecord? resolved, CancellationToken stopping)
     {
+        using var span = BotTelemetry.ActivitySource.StartActivity("organbot.delivery.send");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var claim = row.ClaimToken!.Value;
@@ -45,6 +47,7 @@ internal sealed partial class DeliverySender(
             if (row.NotAfter is { } notAfter && time.GetUtcNow() > notAfter)
             {
                 await FinishAsync(row, claim, DeliveryState.Expired, "Expired before it could be sent.", null);
+                BotTelemetry.DeliveryFailed(null);
                 return;
             }
 
@@ -96,6 +99,7 @@ internal sealed partial class DeliverySender(
             // Stored in a batch with other rows; the row stays ours (Sending, leased) until this returns.
             var sentAt = time.GetUtcNow();
             await completions.MarkSentAsync(row.Id, conversation.Id, activityId, sentAt);
+            BotTelemetry.DeliverySent();
             Notify(row, DeliveryState.Sent, conversation.Id, activityId, null, sentAt);
         }
         catch (DeliveryException ex)
@@ -129,9 +133,11 @@ internal sealed partial class DeliverySender(
             var retryAfter = ex.RetryAfter is { } after && after > TimeSpan.Zero ? after : _options.DefaultRetryAfter;
             pacer.ReportThrottled(tenantId, conversationId ?? row.TargetId, retryAfter);
             DeliveryLog.Throttled(_logger, row.DedupKey, retryAfter.TotalSeconds);
+            BotTelemetry.DeliveryThrottled();
             if (row.Attempts < _options.MaxThrottledAttempts)
             {
                 await completions.RescheduleAsync(row.Id, claim, now + retryAfter + Jitter(TimeSpan.FromMilliseconds(250)), error, countAttempt: true);
+                BotTelemetry.DeliveryRetried("throttled");
                 return;
             }
         }
@@ -142,10 +148,12 @@ internal sealed partial class DeliverySender(
             var delay = (ceiling / 2) + Jitter(ceiling / 2);
             DeliveryLog.Retrying(_logger, row.DedupKey, ex.StatusCode, row.Attempts, delay.TotalSeconds);
             await completions.RescheduleAsync(row.Id, claim, now + delay, error, countAttempt: true);
+            BotTelemetry.DeliveryRetried("transient");
             return;
         }
 
         DeliveryLog.Failed(_logger, row.DedupKey, ex.StatusCode, row.Attempts);
+        BotTelemetry.DeliveryFailed(ex.StatusCode);
         await FinishAsync(row, claim, DeliveryState.Failed, error, conversationId);
     }
 

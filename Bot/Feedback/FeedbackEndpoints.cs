@@ -42,6 +42,7 @@ internal static partial class FeedbackEndpoints
 
         var (content, count) = await exporter.ExportAsync(cancellationToken);
         LogExported(logger, count, adminAad!);
+        Dialogs.Telemetry.BotTelemetry.ExportDownloaded("feedback");
         context.Response.Headers.CacheControl = "no-store";
         var fileName = $"feedback-{time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.csv";
         return TypedResults.File(content, "text/csv; charset=utf-8", fileName);

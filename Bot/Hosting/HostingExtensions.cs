@@ -10,7 +10,7 @@ using OrganBot.Bot.Storage;
 
 namespace OrganBot.Bot.Hosting;
 
-/// <summary>Running the host: structured logs, <c>/healthz</c> with a database check, and a start-up line for newcomers.</summary>
+/// <summary>Running the host: the listen address, structured logs, OpenTelemetry, <c>/healthz</c> with a database check, and a start-up line for newcomers.</summary>
 internal static partial class HostingExtensions
 {
     public const string HealthPath = "/healthz";
@@ -41,6 +41,7 @@ internal static partial class HostingExtensions
             });
         }
 
+        builder.AddBotTelemetry();
         builder.Services.AddHealthChecks().AddDbContextCheck<BotDbContext>("database");
         builder.Services.AddHostedService<StartupBanner>();
         return builder;

@@ -61,6 +61,7 @@ internal static partial class AttendanceLedgerEndpoints
 
         var content = await WriteAsync(ledger, cancellationToken);
         LogExported(logger, occurrence!, ledger.Rows.Count, adminAad!);
+        Dialogs.Telemetry.BotTelemetry.ExportDownloaded("attendance");
         return TypedResults.File(content, "text/csv; charset=utf-8", $"attendance-{occurrence!.Replace(':', '-')}.csv");
     }
 

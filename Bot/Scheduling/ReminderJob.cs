@@ -15,6 +15,7 @@ internal sealed partial class ReminderJob(IServiceScopeFactory scopes, ILogger<R
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var eventId = context.MergedJobDataMap.GetString(EventIdKey) ?? context.JobDetail.Key.Name;
+        Dialogs.Telemetry.BotTelemetry.ReminderRan(context.FireTimeUtc - (context.ScheduledFireTimeUtc ?? context.FireTimeUtc));
         await using var scope = scopes.CreateAsyncScope();
         var dispatcher = scope.ServiceProvider.GetRequiredService<ReminderDispatcher>();
         var scheduler = scope.ServiceProvider.GetRequiredService<IReminderScheduler>();

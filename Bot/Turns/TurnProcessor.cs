@@ -1,7 +1,9 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
 using OrganBot.Bot.Protocol;
 using OrganBot.Cards;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Telemetry;
 
 namespace OrganBot.Bot.Turns;
 
@@ -18,6 +20,8 @@ internal sealed partial class TurnProcessor(
 {
     public async Task<AdaptiveCardInvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
+        using var span = BotTelemetry.StartTurn(activity.Type);
+        var started = Stopwatch.GetTimestamp();
         await directory.RecordAsync(activity, cancellationToken);
 
         var input = ActivityMapper.ToTurnInput(activity);
@@ -29,6 +33,7 @@ internal sealed partial class TurnProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogTurnFailed(logger, ex, activity.Type, activity.Id, activity.Conversation?.Id);
+            BotTelemetry.TurnHandled(activity.Type, failed: true, Stopwatch.GetElapsedTime(started));
             var apology = input.Language.Pick(
                 "抱歉，处理您的请求时出了点问题，请稍后再试一次。",
                 "Sorry, something went wrong while handling your request. Please try again in a moment.");
@@ -49,6 +54,7 @@ internal sealed partial class TurnProcessor(
             return null;
         }
 
+        BotTelemetry.TurnHandled(activity.Type, failed: false, Stopwatch.GetElapsedTime(started));
         if (!input.IsInvoke) return null;
         // An Action.Execute that only sent new messages still needs a body, or Teams shows an error on the card.
         return turn.InvokeResponse ?? AdaptiveCardInvokeResponse.Message(input.Language.Pick("已收到。", "Done."));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrganBot.Dialogs.Telemetry;
 
 namespace OrganBot.Dialogs.Engine;
 
@@ -20,6 +21,7 @@ public sealed class DialogEngine(IDialogStateStore store, TimeProvider time, IOp
             UpdatedAt = time.GetUtcNow(),
         };
         await store.SaveAsync(state, cancellationToken);
+        BotTelemetry.DialogStarted(key.DialogName);
         return state;
     }
 
@@ -30,7 +32,7 @@ public sealed class DialogEngine(IDialogStateStore store, TimeProvider time, IOp
         if (state is null) return null;
         if (time.GetUtcNow() - state.UpdatedAt > options.CurrentValue.IdleTimeout)
         {
-            await store.DeleteAsync(key, state.CardInstanceId, cancellationToken);
+            await Ended(store.DeleteAsync(key, state.CardInstanceId, cancellationToken), key, "expired");
             return null;
         }
 
@@ -51,12 +53,20 @@ public sealed class DialogEngine(IDialogStateStore store, TimeProvider time, IOp
     /// <summary>Ends the dialog if <paramref name="cardInstanceId"/> is still current; false when another turn already did.</summary>
     public Task<bool> CompleteAsync(DialogState current, string? cardInstanceId, CancellationToken cancellationToken) =>
         cardInstanceId is not null && cardInstanceId == current.CardInstanceId
-            ? store.DeleteAsync(current.Key, current.CardInstanceId, cancellationToken)
+            ? Ended(store.DeleteAsync(current.Key, current.CardInstanceId, cancellationToken), current.Key, "completed")
             : Task.FromResult(false);
 
     /// <summary>Leaves the dialog whatever its card (取消/cancel); true if there was one.</summary>
     public async Task<bool> CancelAsync(DialogKey key, CancellationToken cancellationToken) =>
-        await GetActiveAsync(key, cancellationToken) is not null && await store.DeleteAsync(key, null, cancellationToken);
+        await GetActiveAsync(key, cancellationToken) is not null && await Ended(store.DeleteAsync(key, null, cancellationToken), key, "cancelled");
+
+    /// <summary>Counts the end of a dialog (organbot.dialog.ended) when this turn is the one that ended it.</summary>
+    private static async Task<bool> Ended(Task<bool> delete, DialogKey key, string outcome)
+    {
+        if (!await delete) return false;
+        BotTelemetry.DialogEnded(key.DialogName, outcome);
+        return true;
+    }
 
     private static string NewCardInstanceId() => Guid.NewGuid().ToString("N");
 }

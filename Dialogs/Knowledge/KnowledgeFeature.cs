@@ -103,6 +103,7 @@ public sealed partial class KnowledgeFeature(
         var helpful = vote == AnswerVerbs.Up;
         await votes.RecordAsync(new AnswerVote(answerId, UserKey(input.User), question.Trim(), knowledge.Label(sentence, UiLanguage.Chinese), helpful, time.GetUtcNow()), cancellationToken);
         KnowledgeLog.Voted(logger, answerId, vote!);
+        Telemetry.BotTelemetry.AnswerRated(helpful);
 
         var note = helpful
             ? language.Pick("👍 感谢您的评价！", "👍 Thank you for your rating!")

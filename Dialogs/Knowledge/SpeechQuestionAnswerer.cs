@@ -33,6 +33,7 @@ public sealed partial class SpeechQuestionAnswerer(
 
         var answer = knowledge.Ask(question, language);
         KnowledgeLog.Answered(logger, question, answer.Kind, answer.Signals.QueryCoverage, answer.Signals.TopScore);
+        Telemetry.BotTelemetry.AnswerGiven(answer.Covered);
         GeneratedAnswer? generated = null;
         if (answer.Kind == AnswerKind.Passage && _generator is not null)
         {

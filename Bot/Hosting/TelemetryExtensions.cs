@@ -1,0 +1,38 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using OrganBot.Dialogs.Telemetry;
+
+namespace OrganBot.Bot.Hosting;
+
+/// <summary>
+/// OpenTelemetry metrics and traces: the bot's own <c>OrganBot</c> meter and activity source plus ASP.NET Core and
+/// HttpClient instrumentation. The OTLP exporter switches on with the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+/// (and reads <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_METRIC_EXPORT_INTERVAL</c> and the rest the usual way).
+/// </summary>
+internal static class TelemetryExtensions
+{
+    /// <summary>The service name when <c>OTEL_SERVICE_NAME</c> is not set.</summary>
+    public const string DefaultServiceName = "organbot";
+
+    public static IHostApplicationBuilder AddBotTelemetry(this IHostApplicationBuilder builder)
+    {
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : DefaultServiceName;
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(BotTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation())
+            .WithTracing(tracing => tracing
+                .AddSource(BotTelemetry.Name)
+                // Health probes arrive every few seconds and say nothing a trace would add.
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(HostingExtensions.HealthPath))
+                .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
+
+        builder.Services.AddHostedService<DeliveryQueueSampler>();
+        return builder;
+    }
+}
