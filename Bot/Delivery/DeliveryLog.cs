@@ -20,6 +20,12 @@ internal static partial class DeliveryLog
     [LoggerMessage(EventId = 8006, Level = LogLevel.Error, Message = "Delivery worker could not claim rows; retrying")]
     public static partial void ClaimFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 8090, Level = LogLevel.Information, Message = "Delivery worker stopping: no new claims; {InFlight} deliveries in flight finish their call or go back to the queue")]
+    public static partial void Stopping(ILogger logger, int inFlight);
+
+    [LoggerMessage(EventId = 8091, Level = LogLevel.Information, Message = "Delivery worker stopped: {Released} deliveries not yet sent were handed back to the queue, due at once for another instance")]
+    public static partial void Stopped(ILogger logger, int released);
+
     [LoggerMessage(EventId = 8007, Level = LogLevel.Warning, Message = "Delivery observer {Observer} threw")]
     public static partial void ObserverFailed(ILogger logger, Exception exception, string observer);
 }

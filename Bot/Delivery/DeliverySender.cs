@@ -26,6 +26,10 @@ internal sealed partial class DeliverySender(
     private readonly DeliveryOptions _options = options.Value;
     private readonly IDeliveryObserver[] _observers = [.. observers];
     private readonly ILogger _logger = loggerFactory.CreateLogger<DeliverySender>();
+    private int _released;
+
+    /// <summary>Rows handed back to the queue because the host stopped before their call went out.</summary>
+    public int Released => Volatile.Read(ref _released);
 
     /// <summary>A connector client without the interactive retry handler, so 429s reach the pacer.</summary>
     internal ConnectorClient CreateConnector() => new(httpClients.CreateClient(DeliveryExtensions.HttpClientName), time);
@@ -108,7 +112,8 @@ internal sealed partial class DeliverySender(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !called)
         {
-            // Stopping before the call went out: nothing was sent, so the attempt does not count.
+            // Stopping before the call went out: nothing was sent, so the attempt does not count; due now for another instance.
+            Interlocked.Increment(ref _released);
             await completions.RescheduleAsync(row.Id, claim, time.GetUtcNow(), null, countAttempt: false);
         }
         catch (Exception ex) when (accepted)

@@ -98,7 +98,9 @@ internal sealed class DeliveryWorker(
 
         Task[] remaining;
         lock (inFlight) remaining = [.. inFlight];
+        DeliveryLog.Stopping(logger, remaining.Length);
         await Task.WhenAll(remaining);
+        DeliveryLog.Stopped(logger, sender.Released);
     }
 
     private async Task RunAsync(DeliveryRecord row, ConversationRecord? conversation, SemaphoreSlim slots, CancellationToken stoppingToken)
