@@ -65,6 +65,11 @@ internal static partial class MessagesEndpoint
             return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "An activity needs type, conversation.id and an absolute serviceUrl.");
         }
 
+        if (activity.Type == ActivityTypes.Invoke && activity.Name is not { Length: > 0 })
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "An invoke activity needs a name.");
+        }
+
         ActivityLimits.RemoveNullEntries(activity);
         if (ActivityLimits.Violation(activity) is { } violation)
         {

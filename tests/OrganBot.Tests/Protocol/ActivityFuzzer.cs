@@ -8,8 +8,12 @@ namespace OrganBot.Tests.Protocol;
 /// <summary>One mutated request for /api/messages.</summary>
 public sealed record FuzzRequest(byte[] Body, string? ContentType, string Mutation);
 
-/// <summary>What a fuzz run saw: every response by class, and requests that got no HTTP answer at all.</summary>
-public sealed record FuzzReport(int Sent, int Ok, int ClientErrors, int ServerErrors, int Crashes, TimeSpan Elapsed, IReadOnlyList<string> Samples);
+/// <summary>
+/// What a fuzz run saw: every response by class, and requests that got no HTTP answer at all. <see cref="NotImplemented"/>
+/// counts the 501s for invokes whose (well-formed) name the bot does not implement, the Bot Framework's own answer
+/// (protocol.md §4.1); every other 5xx is a <see cref="ServerErrors"/>.
+/// </summary>
+public sealed record FuzzReport(int Sent, int Ok, int ClientErrors, int NotImplemented, int ServerErrors, int Crashes, TimeSpan Elapsed, IReadOnlyList<string> Samples);
 
 /// <summary>
 /// Mutates Teams-shaped activities the way a careless or hostile client would: wrong JSON types, nulls, huge and empty
@@ -53,7 +57,7 @@ public sealed class ActivityFuzzer(int seed, string serviceUrl)
         Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        int next = -1, ok = 0, clientErrors = 0, serverErrors = 0, crashes = 0;
+        int next = -1, ok = 0, clientErrors = 0, notImplemented = 0, serverErrors = 0, crashes = 0;
         var samples = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var perWorker = (count + concurrency - 1) / concurrency;
 
@@ -71,7 +75,8 @@ public sealed class ActivityFuzzer(int seed, string serviceUrl)
                 {
                     using var response = await http.SendAsync(message, cancellationToken);
                     var status = (int)response.StatusCode;
-                    if (status >= 500)
+                    if (status == 501 && IsUnimplementedInvoke(request.Body)) Interlocked.Increment(ref notImplemented);
+                    else if (status >= 500)
                     {
                         Interlocked.Increment(ref serverErrors);
                         if (samples.Count < 10) samples.Enqueue($"{status} after [{request.Mutation}]: {Clip(Encoding.UTF8.GetString(request.Body))}");
@@ -91,7 +96,22 @@ public sealed class ActivityFuzzer(int seed, string serviceUrl)
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(WorkerAsync));
         var sent = Math.Min(next + 1, count);
-        return new FuzzReport(sent, ok, clientErrors, serverErrors, crashes, clock.Elapsed, [.. samples]);
+        return new FuzzReport(sent, ok, clientErrors, notImplemented, serverErrors, crashes, clock.Elapsed, [.. samples]);
+    }
+
+    /// <summary>Whether the body is an invoke with a string name other than the one the bot implements.</summary>
+    private static bool IsUnimplementedInvoke(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject activity
+                && activity["type"] is JsonValue type && type.TryGetValue<string>(out var t) && t == "invoke"
+                && activity["name"] is JsonValue name && name.TryGetValue<string>(out var n) && n != "adaptiveCard/action";
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     private JsonObject BaseActivity()

@@ -91,13 +91,15 @@ public sealed class WrongTypedFieldsTests : BotTestBase
     [Fact]
     public async Task InvalidUtf8_400Problem()
     {
-        var body = Encoding.UTF8.GetBytes(Activities.Message(Connector.ServiceUrl, "帮助").ToJsonString().Replace("帮助", "\uFFFD", StringComparison.Ordinal));
-        var at = Array.IndexOf(body, (byte)0xEF);
-        body[at] = 0xFF;
+        var json = Activities.Message(Connector.ServiceUrl, "@@", conversationId: "a:utf8").ToJsonString();
+        var at = json.IndexOf("@@", StringComparison.Ordinal);
+        // A lone continuation byte and an overlong '/' where the text should be.
+        byte[] body = [.. Encoding.UTF8.GetBytes(json[..at]), 0x80, 0xC0, 0xAF, .. Encoding.UTF8.GetBytes(json[(at + 2)..])];
 
         var response = await PostRawAsync(body, "application/json; charset=utf-8");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(await ConversationAsync("a:utf8"));
     }
 
     [Theory]
@@ -118,6 +120,7 @@ public sealed class WrongTypedFieldsTests : BotTestBase
             timeLimit: TimeSpan.FromMinutes(3), concurrency: 4, progress: _ => Connector.Clear(), cancellationToken: Ct);
 
         Assert.True(report.ServerErrors == 0 && report.Crashes == 0, string.Join("\n", report.Samples));
+        Assert.True(report.NotImplemented > 0, "some mutations leave an invoke with a well-formed name the bot does not implement");
         Assert.Equal(2000, report.Sent);
         Assert.True(report.Ok > 100, $"only {report.Ok} accepted: the mutations should leave many activities valid");
         using var health = await Client.GetAsync("/healthz", Ct);
