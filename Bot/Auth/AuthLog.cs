@@ -13,7 +13,7 @@ internal static partial class AuthLog
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Signing keys could not be read from {MetadataUrl}; inbound requests are refused")]
     public static partial void MetadataUnavailable(ILogger logger, Exception exception, string metadataUrl);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "No token sent to {ServiceUrl}: it did not arrive on an authenticated activity")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "No token sent to {ServiceUrl}: no Bot Framework channel token vouched for it and TrustedServiceUrls does not list it")]
     public static partial void UntrustedServiceUrl(ILogger logger, string serviceUrl);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Connector token from {TokenSource}, expires {ExpiresOn}")]
@@ -21,4 +21,7 @@ internal static partial class AuthLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Could not obtain a Bot Connector token: {ErrorCode}")]
     public static partial void TokenFailed(ILogger logger, Exception exception, string errorCode);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Service URL {ServiceUrl} vouched for by a channel token; outbound tokens may go there")]
+    public static partial void ServiceUrlVouched(ILogger logger, string serviceUrl);
 }

@@ -46,7 +46,8 @@ internal sealed class AuthOptionsValidator : IValidateOptions<BotAuthOptions>
         }
 
         CheckEndpoint(failures, nameof(BotAuthOptions.ToBotFromChannelOpenIdMetadataUrl), options.ToBotFromChannelOpenIdMetadataUrl);
-        CheckEndpoint(failures, nameof(BotAuthOptions.ToChannelFromBotLoginUrl), options.ToChannelFromBotLoginUrl);
+        // MSAL takes only https authorities, loopback included (it throws ArgumentException at the first token request).
+        CheckEndpoint(failures, nameof(BotAuthOptions.ToChannelFromBotLoginUrl), options.ToChannelFromBotLoginUrl, allowLoopbackHttp: false);
         CheckAbsolute(failures, nameof(BotAuthOptions.ToBotFromChannelTokenIssuer), options.ToBotFromChannelTokenIssuer);
         CheckAbsolute(failures, nameof(BotAuthOptions.ToChannelFromBotOAuthScope), options.ToChannelFromBotOAuthScope);
         if (type == BotAppType.SingleTenant)
@@ -62,15 +63,44 @@ internal sealed class AuthOptionsValidator : IValidateOptions<BotAuthOptions>
             }
         }
 
+        foreach (var url in options.TrustedServiceUrls)
+        {
+            CheckEndpoint(failures, nameof(BotAuthOptions.TrustedServiceUrls), url);
+        }
+
+        if (failures.Count == 0 && type != BotAppType.UserAssignedMsi) CheckMsal(failures, options);
         return Result(failures);
     }
 
+    /// <summary>
+    /// Builds the MSAL client the bot will use, offline: MSAL refuses some authorities that parse as URLs (plain http,
+    /// even on loopback) with an ArgumentException that would otherwise only surface at the first send.
+    /// </summary>
+    private static void CheckMsal(List<string> failures, BotAuthOptions options)
+    {
+        try
+        {
+            MsalConnectorTokenProvider.BuildConfidentialClient(options, httpFactory: null);
+        }
+        catch (Exception ex) when (ex is ArgumentException or Microsoft.Identity.Client.MsalException or UriFormatException)
+        {
+            var key = options.AppType == BotAppType.SingleTenant
+                ? $"{nameof(BotAuthOptions.ToChannelFromBotLoginUrl)} (with MicrosoftAppTenantId)"
+                : nameof(BotAuthOptions.ToChannelFromBotLoginUrl);
+            failures.Add($"{key} '{options.ToChannelFromBotLoginUrl}' is refused by MSAL as the token authority: {ex.Message}");
+        }
+    }
+
     /// <summary>Metadata and login endpoints: absolute https, or http on a loopback host (tests, local tools).</summary>
-    private static void CheckEndpoint(List<string> failures, string key, string? value)
+    private static void CheckEndpoint(List<string> failures, string key, string? value, bool allowLoopbackHttp = true)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
             failures.Add($"{key} '{value}' is not an absolute http(s) URL.");
+        }
+        else if (uri.Scheme == "http" && !allowLoopbackHttp)
+        {
+            failures.Add($"{key} '{value}' must use https: MSAL accepts no other token authority, not even on loopback.");
         }
         else if (uri.Scheme == "http" && !uri.IsLoopback)
         {

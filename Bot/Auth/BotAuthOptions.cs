@@ -21,6 +21,12 @@ public sealed class BotAuthOptions
     /// <summary>The Entra OpenID metadata template for single-tenant tokens; {tenant} is replaced.</summary>
     public string ToBotFromEntraOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration";
 
+    /// <summary>
+    /// Service URLs that receive the bot's token without a channel token vouching for them first, e.g. a regional Teams
+    /// endpoint for proactive sends before anyone has written to the bot. Matched by prefix, like vouched URLs.
+    /// </summary>
+    public List<string> TrustedServiceUrls { get; set; } = [];
+
     public bool IsDevMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>The parsed <see cref="MicrosoftAppType"/> (MultiTenant when empty; the validator rejects unknown values).</summary>

@@ -6,10 +6,12 @@ using OrganBot.Bot.Protocol;
 namespace OrganBot.Bot.Auth;
 
 /// <summary>
-/// Validates the Bearer JWT on /api/messages the way the Bot Framework service expects (protocol.md §2.2):
-/// RS256/384/512 only, issuer pre-check, keys from the OpenID metadata, audience = MicrosoftAppId, 5-minute skew,
-/// then per activity the channel endorsement of the signing key and the <c>serviceurl</c> claim.
-/// Single-tenant bots also accept Entra tokens of their own tenant (§2.3).
+/// Validates the Bearer JWT on /api/messages by the Bot Framework service's own rules (docs/auth.md, protocol.md §2.2):
+/// RS256/384/512 only, issuer pre-check, keys from that issuer's OpenID metadata, audience = MicrosoftAppId, 5-minute
+/// skew. Then per token kind: a channel token needs the signing key's endorsement of the activity's channel and a
+/// <c>serviceurl</c> claim equal to the activity's serviceUrl, and only it vouches for that URL. An Entra token of the
+/// bot's own tenant (single-tenant bots) must be app-only and requested by the bot itself (<c>appid</c> in v1 tokens,
+/// <c>azp</c> in v2 = MicrosoftAppId); one from another app is a skill call, which OrganBot does not accept.
 /// </summary>
 internal sealed class ChannelTokenValidator : IChannelAuthenticator
 {
@@ -78,15 +80,17 @@ internal sealed class ChannelTokenValidator : IChannelAuthenticator
         var result = await _handler.ValidateTokenAsync(token, Parameters(jwt.Issuer, found.Key));
         if (!result.IsValid) return ChannelAuthResult.Fail($"Token rejected: {result.Exception?.GetType().Name}.");
 
+        if (kind == CallerKind.EntraTenant && EntraCallerFailure(result.Claims) is { } refusal) return ChannelAuthResult.Fail(refusal);
+
         var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
         return ChannelAuthResult.Success(new ChannelCaller(kind, kind == CallerKind.Channel ? found.Endorsements : [], serviceUrl));
     }
 
-    public ChannelAuthResult Authorize(ChannelCaller caller, Activity activity)
+    public async Task<ChannelAuthResult> AuthorizeAsync(ChannelCaller caller, Activity activity, CancellationToken cancellationToken)
     {
         if (caller.Kind == CallerKind.Channel && !EndorsementCheck.IsEndorsed(caller.Endorsements, activity.ChannelId))
         {
-            return ChannelAuthResult.Fail($"The signing key is not endorsed for channel '{activity.ChannelId}'.");
+            return ChannelAuthResult.Fail($"The signing key is not endorsed for channel '{Clip(activity.ChannelId)}'.");
         }
 
         var claimMatches = caller.ServiceUrlClaim is not null && TrustedServiceUrls.SameServiceUrl(caller.ServiceUrlClaim, activity.ServiceUrl);
@@ -95,14 +99,49 @@ internal sealed class ChannelTokenValidator : IChannelAuthenticator
             return ChannelAuthResult.Fail(caller.ServiceUrlClaim is null ? "Missing serviceurl claim." : "serviceurl claim mismatch.");
         }
 
-        if (caller.Kind == CallerKind.EntraTenant && caller.ServiceUrlClaim is not null && !claimMatches)
+        if (caller.ServiceUrlClaim is not null && !claimMatches)
         {
             return ChannelAuthResult.Fail("serviceurl claim mismatch.");
         }
 
-        // Only a serviceUrl vouched for by the token may later receive our outbound tokens.
-        if (claimMatches) _trusted.Add(activity.ServiceUrl!);
+        // Only a channel token's claim vouches: later replies and proactive sends to this URL carry the bot's token.
+        if (caller.CanVouchForServiceUrl && claimMatches) await _trusted.VouchAsync(activity.ServiceUrl!, cancellationToken);
         return ChannelAuthResult.Success(caller);
+    }
+
+    /// <summary>
+    /// An Entra token of the bot's tenant is accepted only when the bot's own identity asked for it, app-only: v1 tokens
+    /// carry the caller in <c>appid</c>, v2 tokens in <c>azp</c> (the SDK's EmulatorValidation and the Agents SDK's
+    /// AgentClaims). Any other app of the tenant could get a token for the bot's audience; that is a skill call, and
+    /// skills need an allow-list of callers that OrganBot does not have.
+    /// </summary>
+    private string? EntraCallerFailure(IDictionary<string, object> claims)
+    {
+        var version = claims.TryGetValue("ver", out var ver) ? ver as string : null;
+        var callerClaim = version switch
+        {
+            null or "" or "1.0" => "appid",
+            "2.0" => "azp",
+            _ => null,
+        };
+        if (callerClaim is null) return $"Unknown token version '{Clip(version)}'.";
+        if (!claims.TryGetValue(callerClaim, out var value) || value is not string callerApp || callerApp.Length == 0)
+        {
+            return $"The token has no {callerClaim} claim.";
+        }
+
+        if (!string.Equals(callerApp, _options.MicrosoftAppId?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return $"The token was issued to another app ({callerClaim} is not MicrosoftAppId); skill callers are not accepted.";
+        }
+
+        // A delegated (user) token names the bot as azp when a person signs in through the bot's app: not the service.
+        if (claims.ContainsKey("scp") || (claims.TryGetValue("idtyp", out var idtyp) && idtyp is string type && type == "user"))
+        {
+            return "User tokens are not accepted.";
+        }
+
+        return null;
     }
 
     /// <summary>Token fields are attacker-controlled: keep what reaches the log short.</summary>

@@ -11,7 +11,8 @@ internal sealed class DevModeAuthenticator : IChannelAuthenticator, IConnectorTo
             ? ChannelAuthResult.Success(ChannelCaller.Anonymous)
             : ChannelAuthResult.Fail("Dev mode accepts requests from loopback only."));
 
-    public ChannelAuthResult Authorize(ChannelCaller caller, Activity activity) => ChannelAuthResult.Success(caller);
+    public Task<ChannelAuthResult> AuthorizeAsync(ChannelCaller caller, Activity activity, CancellationToken cancellationToken) =>
+        Task.FromResult(ChannelAuthResult.Success(caller));
 
     public Task<string?> GetTokenAsync(Uri serviceUrl, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -8,11 +8,14 @@ namespace OrganBot.Bot.Auth;
 /// </summary>
 internal interface IChannelAuthenticator
 {
-    /// <summary>Step 1, before the body is read: who is calling (token signature, issuer, audience, lifetime).</summary>
+    /// <summary>Step 1, before the body is read: who is calling (token signature, issuer, audience, app id, lifetime).</summary>
     Task<ChannelAuthResult> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken);
 
-    /// <summary>Step 2, once the activity is parsed: may this caller send this activity (endorsement, serviceurl claim).</summary>
-    ChannelAuthResult Authorize(ChannelCaller caller, Activity activity);
+    /// <summary>
+    /// Step 2, once the activity is parsed: may this caller send this activity (endorsement, serviceurl claim). A channel
+    /// token whose claim matches makes the activity's service URL a vouched one (<see cref="TrustedServiceUrls"/>).
+    /// </summary>
+    Task<ChannelAuthResult> AuthorizeAsync(ChannelCaller caller, Activity activity, CancellationToken cancellationToken);
 }
 
 internal sealed record ChannelAuthResult(ChannelCaller? Caller, string? Failure = null)

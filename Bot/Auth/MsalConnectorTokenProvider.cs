@@ -36,11 +36,14 @@ internal sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
             AuthLog.TokenServed(_logger, result.AuthenticationResultMetadata.TokenSource.ToString(), result.ExpiresOn);
             return result.AccessToken;
         }
-        catch (MsalException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            AuthLog.TokenFailed(_logger, ex, ex.ErrorCode);
-            // Surfaces as an unreachable connector: the delivery pipeline treats it as transient.
-            throw new HttpRequestException($"Could not obtain a Bot Connector token ({ex.ErrorCode}).", ex);
+            // MSAL throws MsalException for service errors, but ArgumentException or others for an authority it refuses
+            // (the validator should have caught that at start). Either way it surfaces as an unreachable connector, which
+            // the turn and the delivery pipeline handle, never as a 500 to the inbound request.
+            var code = ex is MsalException msal ? msal.ErrorCode : ex.GetType().Name;
+            AuthLog.TokenFailed(_logger, ex, code);
+            throw new HttpRequestException($"Could not obtain a Bot Connector token ({code}).", ex);
         }
     }
 
@@ -55,16 +58,22 @@ internal sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
             return ct => identity.AcquireTokenForManagedIdentity(resource).ExecuteAsync(ct);
         }
 
+        var app = BuildConfidentialClient(options, httpFactory);
+        string[] scopes = [options.OutboundScope];
+        return ct => app.AcquireTokenForClient(scopes).ExecuteAsync(ct);
+    }
+
+    /// <summary>The client-credentials app; also built by <see cref="AuthOptionsValidator"/> so that what MSAL refuses stops the start.</summary>
+    internal static IConfidentialClientApplication BuildConfidentialClient(BotAuthOptions options, IMsalHttpClientFactory? httpFactory)
+    {
         var authority = options.OutboundAuthority;
         var builder = ConfidentialClientApplicationBuilder.Create(options.MicrosoftAppId)
-            .WithClientSecret(options.MicrosoftAppPassword)
-            .WithHttpClientFactory(httpFactory);
+            .WithClientSecret(options.MicrosoftAppPassword);
+        if (httpFactory is not null) builder = builder.WithHttpClientFactory(httpFactory);
         // A loopback authority is a test double: no authority validation or instance discovery against the cloud.
         builder = authority.IsLoopback
             ? builder.WithAuthority(authority.AbsoluteUri, validateAuthority: false).WithInstanceDiscovery(false)
             : builder.WithAuthority(authority.AbsoluteUri);
-        var app = builder.Build();
-        string[] scopes = [options.OutboundScope];
-        return ct => app.AcquireTokenForClient(scopes).ExecuteAsync(ct);
+        return builder.Build();
     }
 }

@@ -1,27 +1,50 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OrganBot.Bot.Storage;
 
 namespace OrganBot.Bot.Auth;
 
 /// <summary>
-/// The service URLs outbound tokens may be sent to: those that arrived on authenticated activities (the token's
-/// <c>serviceurl</c> claim vouched for them) and those stored in the Conversations table, which only holds
-/// conversations seen on authenticated activities (protocol.md §3.1, BFSPEC A7560).
+/// The service URLs the bot's outbound token may be sent to: those listed in <c>TrustedServiceUrls</c>, and those a Bot
+/// Framework channel token vouched for (its <c>serviceurl</c> claim equalled the activity's serviceUrl). Vouched URLs are
+/// stored in <c>VouchedServiceUrls</c> so proactive sends from any instance keep their token. A URL that only arrived on
+/// an activity, or only sits in the conversation directory, is not trusted: an Entra token can name any URL.
 /// </summary>
-internal sealed class TrustedServiceUrls(IServiceScopeFactory scopes, TimeProvider time)
+internal sealed class TrustedServiceUrls(IServiceScopeFactory scopes, TimeProvider time, IOptions<BotAuthOptions> options, ILogger<TrustedServiceUrls> logger)
 {
     private static readonly TimeSpan s_reloadInterval = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, byte> _bases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _bases = new(
+        options.Value.TrustedServiceUrls.Select(Normalize).OfType<string>().Select(u => KeyValuePair.Create(u, (byte)0)), StringComparer.Ordinal);
     private readonly SemaphoreSlim _reload = new(1, 1);
     private DateTimeOffset _nextReload = DateTimeOffset.MinValue;
 
-    public void Add(string serviceUrl)
+    /// <summary>Records that a channel token vouched for <paramref name="serviceUrl"/>; writes once per URL and process.</summary>
+    public async Task VouchAsync(string serviceUrl, CancellationToken cancellationToken)
     {
-        if (Normalize(serviceUrl) is { } normalized) _bases.TryAdd(normalized, 0);
+        if (Normalize(serviceUrl) is not { } normalized || normalized.Length > 512 || _bases.ContainsKey(normalized)) return;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var vouched = db.Set<VouchedServiceUrlRecord>();
+        if (!await vouched.AnyAsync(v => v.Url == normalized, cancellationToken))
+        {
+            vouched.Add(new VouchedServiceUrlRecord { Url = normalized, VouchedAt = time.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                AuthLog.ServiceUrlVouched(logger, normalized);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance stored it first: it is vouched either way.
+            }
+        }
+
+        _bases.TryAdd(normalized, 0);
     }
 
-    /// <summary>Whether <paramref name="requestUri"/> lies under a trusted service URL; reads the stored conversations on a miss (at most once a minute).</summary>
+    /// <summary>Whether <paramref name="requestUri"/> lies under a trusted service URL; rereads the vouched URLs on a miss (at most once a minute).</summary>
     public async Task<bool> IsTrustedAsync(Uri requestUri, CancellationToken cancellationToken)
     {
         if (Covers(requestUri)) return true;
@@ -34,7 +57,11 @@ internal sealed class TrustedServiceUrls(IServiceScopeFactory scopes, TimeProvid
             if (time.GetUtcNow() < _nextReload) return false;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-            foreach (var url in await db.Conversations.Select(c => c.ServiceUrl).Distinct().ToListAsync(cancellationToken)) Add(url);
+            foreach (var url in await db.Set<VouchedServiceUrlRecord>().AsNoTracking().Select(v => v.Url).ToListAsync(cancellationToken))
+            {
+                _bases.TryAdd(url, 0);
+            }
+
             _nextReload = time.GetUtcNow() + s_reloadInterval;
             return Covers(requestUri);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Protocol;
+using OrganBot.Bot.Storage;
 using OrganBot.Bot.Turns;
 
 namespace OrganBot.Bot.Endpoints;
@@ -22,6 +23,7 @@ internal static partial class MessagesEndpoint
         HttpContext context,
         IChannelAuthenticator authenticator,
         TurnProcessor processor,
+        SeenActivities seen,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -40,13 +42,19 @@ internal static partial class MessagesEndpoint
             return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The request body exceeds {MaxBodyBytes} bytes.");
         }
 
+        if (!IsJson(context.Request.ContentType))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Not JSON", "An activity is sent as application/json.");
+        }
+
         Activity? activity;
         try
         {
             activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
+            // JsonException for syntax and types; the others for text the reader cannot transcode (invalid UTF-8).
             LogMalformed(logger, ex.Message);
             return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The request body is not valid activity JSON.");
         }
@@ -57,14 +65,44 @@ internal static partial class MessagesEndpoint
             return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "An activity needs type, conversation.id and an absolute serviceUrl.");
         }
 
-        var auth = authenticator.Authorize(caller.Caller!, activity);
+        if (activity.Type == ActivityTypes.Invoke && activity.Name is not { Length: > 0 })
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", "An invoke activity needs a name.");
+        }
+
+        ActivityLimits.RemoveNullEntries(activity);
+        if (ActivityLimits.Violation(activity) is { } violation)
+        {
+            LogMalformed(logger, violation);
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", violation);
+        }
+
+        var auth = await authenticator.AuthorizeAsync(caller.Caller!, activity, cancellationToken);
         if (!auth.Succeeded)
         {
             LogUnauthorized(logger, auth.Failure);
             return TypedResults.Unauthorized();
         }
 
-        var invokeResponse = await processor.ProcessAsync(activity, cancellationToken);
+        if (!await seen.TryMarkAsync(activity, cancellationToken))
+        {
+            // A redelivery of an activity already taken on (here or on another instance): acknowledge, answer nothing.
+            LogDuplicate(logger, activity.Id, activity.Conversation.Id);
+            return TypedResults.Ok();
+        }
+
+        AdaptiveCardInvokeResponse? invokeResponse;
+        try
+        {
+            invokeResponse = await processor.ProcessAsync(activity, cancellationToken);
+        }
+        catch
+        {
+            // The channel will redeliver it: let that delivery through.
+            await seen.ForgetAsync(activity, CancellationToken.None);
+            throw;
+        }
+
         if (activity.Type == ActivityTypes.Invoke)
         {
             return activity.Name == "adaptiveCard/action" && invokeResponse is not null
@@ -74,6 +112,13 @@ internal static partial class MessagesEndpoint
 
         return TypedResults.Ok();
     }
+
+    /// <summary>No Content-Type is tolerated (some tools omit it); one that is given must be JSON.</summary>
+    private static bool IsJson(string? contentType) =>
+        string.IsNullOrEmpty(contentType)
+        || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true));
 
     /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is larger.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -120,4 +165,7 @@ internal static partial class MessagesEndpoint
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Rejected unauthenticated activity: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string? reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Activity {ActivityId} in conversation {ConversationId} was delivered again; acknowledged without processing")]
+    private static partial void LogDuplicate(ILogger logger, string? activityId, string? conversationId);
 }

@@ -41,11 +41,10 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
     private async Task RecordCoreAsync(Activity activity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation!.Id!;
-        var channelData = activity.ChannelData;
-        var teamId = channelData?["team"]?["id"]?.GetValue<string>();
-        var teamName = channelData?["team"]?["name"]?.GetValue<string>();
-        var tenantId = activity.Conversation.TenantId ?? channelData?["tenant"]?["id"]?.GetValue<string>();
-        var type = activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal");
+        var channelData = TeamsChannelData.From(activity.ChannelData);
+        var teamId = channelData.TeamId;
+        var tenantId = activity.Conversation.TenantId ?? channelData.TenantId;
+        var type = ConversationTypeOf(activity.Conversation);
 
         var conversation = await db.Conversations.FindAsync([conversationId], cancellationToken);
         if (conversation is null)
@@ -64,9 +63,9 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
         conversation.ServiceUrl = activity.ServiceUrl!;
         conversation.TenantId = tenantId ?? conversation.TenantId;
         conversation.TeamId = teamId ?? conversation.TeamId;
-        conversation.TeamName = teamName ?? conversation.TeamName;
-        conversation.TeamAadGroupId = channelData?["team"]?["aadGroupId"]?.GetValue<string>() ?? conversation.TeamAadGroupId;
-        conversation.TeamsChannelId = channelData?["channel"]?["id"]?.GetValue<string>() ?? conversation.TeamsChannelId;
+        conversation.TeamName = channelData.TeamName ?? conversation.TeamName;
+        conversation.TeamAadGroupId = channelData.TeamAadGroupId ?? conversation.TeamAadGroupId;
+        conversation.TeamsChannelId = channelData.ChannelId ?? conversation.TeamsChannelId;
         conversation.BotId = activity.Recipient?.Id ?? conversation.BotId;
         conversation.BotName = activity.Recipient?.Name ?? conversation.BotName;
         conversation.Locale = activity.Locale ?? conversation.Locale;
@@ -133,6 +132,13 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
             link.SeenAt = now;
         }
     }
+
+    /// <summary>One of the three Teams conversation types; anything else a client sends is not stored as such.</summary>
+    private static string ConversationTypeOf(ConversationAccount conversation) => conversation.ConversationType switch
+    {
+        "personal" or "groupChat" or "channel" => conversation.ConversationType,
+        _ => conversation.IsGroup == true ? "groupChat" : "personal",
+    };
 
     private static bool IsRemoval(Activity activity) =>
         (activity.Type == ActivityTypes.InstallationUpdate && activity.Action is "remove")

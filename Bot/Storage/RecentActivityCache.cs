@@ -29,7 +29,7 @@ internal sealed class RecentActivityCache
         var key = activity.Conversation!.Id + "\n" + activity.From?.Id;
         var fingerprint = HashCode.Combine(
             activity.ServiceUrl, activity.From?.Name, activity.From?.AadObjectId, activity.Recipient?.Id,
-            activity.Locale, activity.LocalTimezone, activity.ChannelData?["team"]?["id"]?.ToString(), activity.Conversation.TenantId);
+            activity.Locale, activity.LocalTimezone, TeamsChannelData.From(activity.ChannelData).TeamId, activity.Conversation.TenantId);
         if (_entries.TryGetValue(key, out var entry) && entry.Fingerprint == fingerprint && now - entry.StoredAt < RefreshAfter)
         {
             return false;

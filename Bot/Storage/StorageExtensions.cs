@@ -27,6 +27,8 @@ internal static class StorageExtensions
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddScoped<ConversationDirectory>();
         builder.Services.AddSingleton<RecentActivityCache>();
+        builder.Services.AddScoped<SeenActivities>();
+        builder.Services.AddHostedService<SeenActivityCleanup>();
         return builder;
     }
 

@@ -12,7 +12,7 @@ internal static partial class ActivityMapper
 {
     public static TurnInput ToTurnInput(Activity activity)
     {
-        var channelData = activity.ChannelData;
+        var channelData = TeamsChannelData.From(activity.ChannelData);
         var conversation = new ChatConversation(
             activity.Conversation!.Id!,
             activity.Conversation.ConversationType switch
@@ -21,10 +21,10 @@ internal static partial class ActivityMapper
                 "groupChat" => ConversationKind.GroupChat,
                 _ => activity.Conversation.IsGroup == true ? ConversationKind.GroupChat : ConversationKind.Personal,
             },
-            activity.Conversation.TenantId ?? Str(channelData?["tenant"]?["id"]),
-            Str(channelData?["team"]?["id"]),
-            Str(channelData?["channel"]?["id"]),
-            Str(channelData?["team"]?["name"]));
+            activity.Conversation.TenantId ?? channelData.TenantId,
+            channelData.TeamId,
+            channelData.ChannelId,
+            channelData.TeamName);
         var user = new ChatUser(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name);
         var locale = activity.Locale ?? ClientInfo(activity, "locale");
 
@@ -46,9 +46,10 @@ internal static partial class ActivityMapper
             case ActivityTypes.Message:
                 return input with { Kind = TurnKind.Message, Text = CleanText(activity) };
             case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action":
-                var action = activity.Value?["action"];
-                var data = action?["data"] as JsonObject ?? [];
-                return input with { Kind = TurnKind.CardAction, IsInvoke = true, CardData = data, Verb = Str(action?["verb"]) ?? Str(data[ExecuteAction.VerbKey]) };
+                // value, value.action and its data are the client's: any of them may be a string, an array or missing.
+                var action = activity.Value.Member("action");
+                var data = action.Member("data") as JsonObject ?? [];
+                return input with { Kind = TurnKind.CardAction, IsInvoke = true, CardData = data, Verb = Str(action.Member("verb")) ?? Str(data[ExecuteAction.VerbKey]) };
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 return input with { Kind = TurnKind.BotAdded };
@@ -103,7 +104,7 @@ internal static partial class ActivityMapper
         foreach (var entity in activity.Entities ?? [])
         {
             if (Str(entity["type"]) is { } type && type.Equals("mention", StringComparison.OrdinalIgnoreCase)
-                && Str(entity["mentioned"]?["id"]) == activity.Recipient?.Id)
+                && Str(entity["mentioned"].Member("id")) == activity.Recipient?.Id)
             {
                 var mentionText = Str(entity["text"]) ?? $"<at>{activity.Recipient?.Name}</at>";
                 text = text.Replace(mentionText, "", StringComparison.Ordinal);
@@ -118,8 +119,7 @@ internal static partial class ActivityMapper
     private static string? ClientInfo(Activity activity, string key) =>
         activity.Entities?.FirstOrDefault(e => Str(e["type"]) == "clientInfo") is { } info ? Str(info[key]) : null;
 
-    private static string? Str(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonNode? node) => node.AsString();
 
     [GeneratedRegex("<at>[^<]*</at>")]
     private static partial Regex AtTag();

@@ -89,6 +89,56 @@ public sealed class AuthOptionsValidatorTests
         Assert.True(Validate(options).Succeeded);
     }
 
+    [Theory]
+    [InlineData("MultiTenant", "http://127.0.0.1:5001/botframework.com")]
+    [InlineData("SingleTenant", "http://localhost:5001/botframework.com")]
+    [InlineData("MultiTenant", "http://login.microsoftonline.com/botframework.com")]
+    public void Validate_PlainHttpLoginUrl_FailsNamingTheKey(string type, string loginUrl)
+    {
+        // MSAL refuses any non-https authority with an ArgumentException, loopback included.
+        var options = new BotAuthOptions
+        {
+            MicrosoftAppType = type, MicrosoftAppId = AppId, MicrosoftAppPassword = "secret", MicrosoftAppTenantId = Tenant,
+            ToChannelFromBotLoginUrl = loginUrl,
+        };
+
+        var result = Validate(options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(nameof(BotAuthOptions.ToChannelFromBotLoginUrl), result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_HttpsLoopbackLoginUrl_Succeeds()
+    {
+        var options = new BotAuthOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret", ToChannelFromBotLoginUrl = "https://127.0.0.1:5001/botframework.com" };
+
+        Assert.True(Validate(options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("smba.trafficmanager.net/emea/")]
+    [InlineData("http://smba.trafficmanager.net/emea/")]
+    public void Validate_BadTrustedServiceUrl_FailsNamingTheKey(string url)
+    {
+        var options = new BotAuthOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret", TrustedServiceUrls = [url] };
+
+        Assert.Contains(nameof(BotAuthOptions.TrustedServiceUrls), Validate(options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BotStart_PlainHttpLoopbackLoginUrl_FailsWithMessageNamingKey()
+    {
+        await using var bot = new BotApplication(new()
+        {
+            ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret", ["ToChannelFromBotLoginUrl"] = "http://127.0.0.1:5001/botframework.com",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => bot.Start());
+
+        Assert.Contains("ToChannelFromBotLoginUrl", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task BotStart_SingleTenantWithoutTenant_FailsWithMessageNamingKey()
     {

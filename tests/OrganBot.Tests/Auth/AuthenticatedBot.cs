@@ -11,7 +11,10 @@ namespace OrganBot.Tests.Auth;
 /// <summary>Starts the real bot with an app id, trusting <see cref="FakeIdentityServer"/> for keys and outbound tokens.</summary>
 public static class AuthenticatedBot
 {
-    public static BotApplication Create(FakeIdentityServer identity, Dictionary<string, string?>? extra = null)
+    /// <param name="databaseName">Start on the database of an earlier instance (a second instance, or a restart).</param>
+    /// <param name="services">More service changes, after the MSAL client's.</param>
+    public static BotApplication Create(FakeIdentityServer identity, Dictionary<string, string?>? extra = null, string? databaseName = null,
+        Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -24,12 +27,15 @@ public static class AuthenticatedBot
         };
         foreach (var (key, value) in extra ?? []) settings[key] = value;
         var thumbprint = identity.Certificate.Thumbprint;
-        return new BotApplication(settings, services => services.AddHttpClient(MsalHttpClientFactory.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+        return new BotApplication(settings, collection =>
+        {
+            collection.AddHttpClient(MsalHttpClientFactory.ClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
             {
                 // Only the fake identity server's self-signed certificate, nothing else.
                 ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint,
-            }));
+            });
+            services?.Invoke(collection);
+        }, databaseName: databaseName);
     }
 
     /// <summary>Posts an activity with the given Authorization header (null: none).</summary>

@@ -79,8 +79,9 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServiceUrlStoredInConversations_GetsToken()
+    public async Task ServiceUrlOnlyStoredInConversations_GetsNoToken()
     {
+        // The directory holds every URL an authenticated caller named; that does not make it a channel endpoint.
         const string stored = "https://smba.trafficmanager.net/emea/";
         await using (var scope = _bot.Services.CreateAsyncScope())
         {
@@ -93,6 +94,34 @@ public sealed class OutboundTokenTests : IAsyncLifetime
 
         var token = await tokens.GetTokenAsync(new Uri(stored + "v3/conversations/a:stored/activities"), Ct);
 
-        Assert.Equal("test-connector-token-1", token);
+        Assert.Null(token);
+    }
+
+    [Fact]
+    public async Task VouchedServiceUrl_GetsTokenOnAnotherInstanceOfTheSameDatabase()
+    {
+        // Proactive sends (reminders, announcements) may run on an instance that never saw the channel's token.
+        await _bot.PostWithTokenAsync(Activities.Message(_connector.ServiceUrl, "帮助"), TestTokens.Create(_key, _connector.ServiceUrl), Ct);
+        await _connector.WaitForSendsAsync(1);
+        await using var second = AuthenticatedBot.Create(_identity, databaseName: _bot.DatabaseName);
+        second.Start();
+        var tokens = second.Services.GetRequiredService<IConnectorTokenProvider>();
+
+        var token = await tokens.GetTokenAsync(new Uri(_connector.ServiceUrl + "v3/conversations/a:1/activities"), Ct);
+
+        Assert.StartsWith("test-connector-token-", token, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfiguredTrustedServiceUrl_GetsToken()
+    {
+        const string configured = "https://smba.trafficmanager.net/apac/";
+        await using var bot = AuthenticatedBot.Create(_identity, new() { ["TrustedServiceUrls:0"] = configured });
+        bot.Start();
+        var tokens = bot.Services.GetRequiredService<IConnectorTokenProvider>();
+
+        var token = await tokens.GetTokenAsync(new Uri(configured + "v3/conversations"), Ct);
+
+        Assert.StartsWith("test-connector-token-", token, StringComparison.Ordinal);
     }
 }

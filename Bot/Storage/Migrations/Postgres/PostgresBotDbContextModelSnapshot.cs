@@ -111,6 +111,20 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("Announcements", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Auth.VouchedServiceUrlRecord", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset>("VouchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("VouchedServiceUrls", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -875,6 +889,26 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.HasIndex("AadObjectId");
 
                     b.ToTable("Members", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Storage.SeenActivityRecord", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConversationId", "ActivityId");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("SeenActivities", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Storage.TeamMemberRecord", b =>

@@ -104,6 +104,20 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("Announcements", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Auth.VouchedServiceUrlRecord", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VouchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("VouchedServiceUrls", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -856,6 +870,26 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.HasIndex("AadObjectId");
 
                     b.ToTable("Members", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Storage.SeenActivityRecord", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationId", "ActivityId");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("SeenActivities", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Storage.TeamMemberRecord", b =>
