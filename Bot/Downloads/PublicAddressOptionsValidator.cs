@@ -12,7 +12,17 @@ internal sealed class PublicAddressOptionsValidator(IOptions<BotAuthOptions> aut
     public ValidateOptionsResult Validate(string? name, PublicAddressOptions options)
     {
         var key = options.DeprecatedKeyUsed ?? PublicAddressOptions.Key;
-        var devMode = auth.Value.IsDevMode;
+        bool devMode;
+        try
+        {
+            devMode = auth.Value.IsDevMode;
+        }
+        catch (OptionsValidationException)
+        {
+            // The auth settings are wrong; their own validator says so, and start-up stops on that.
+            return ValidateOptionsResult.Skip;
+        }
+
         if (string.IsNullOrWhiteSpace(options.PublicBaseUrl))
         {
             return devMode
