@@ -1,4 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrganBot.Bot.Feedback;
+using OrganBot.Bot.Storage;
 using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Feedback;
@@ -98,5 +102,30 @@ public sealed class FeedbackAnonymityTests : IAsyncLifetime
         {
             Assert.Contains(number, mine, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task TicketsWithTheOldPerMemberHash_AreGivenPerTicketTagsAtStart_AndStillListed()
+    {
+        var number = await SubmitAsync("升级前的匿名反馈。", anonymous: true);
+        await using (var scope = _host.Bot.Services.CreateAsyncScope())
+        {
+            // As an older version stored it: one HMAC of the user id for all of a member's tickets.
+            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+            var key = await scope.ServiceProvider.GetRequiredService<FeedbackOwnerKeys>().KeyAsync(_host.Ct);
+            var legacy = FeedbackProtector.LegacyOwnerHash(key, Activities.UserId);
+            await db.Set<FeedbackTicketRecord>().Where(t => t.Number == number).ExecuteUpdateAsync(s => s.SetProperty(t => t.OwnerHash, legacy), _host.Ct);
+            await db.Set<FeedbackSettingRecord>().Where(s => s.Key == FeedbackOwnerTagUpgrade.DoneSetting).ExecuteDeleteAsync(_host.Ct);
+        }
+
+        await _host.RestartAsync();
+        await _host.MemberSaysAsync("我的反馈");
+        var mine = (await _host.WaitForSendAsync(Activities.ConversationId, c => c.Card.Readable().Contains("我的反馈", StringComparison.Ordinal))).Card!.Readable();
+
+        await using var check = _host.Bot.Services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<BotDbContext>().Set<FeedbackTicketRecord>().AsNoTracking().SingleAsync(t => t.Number == number, _host.Ct);
+        var ownerKey = await check.ServiceProvider.GetRequiredService<FeedbackOwnerKeys>().KeyAsync(_host.Ct);
+        Assert.Equal(FeedbackProtector.OwnerTag(ownerKey, Activities.UserId, number), stored.OwnerHash);
+        Assert.Contains(number, mine, StringComparison.Ordinal);
     }
 }
