@@ -171,6 +171,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
         var path = text[text.IndexOf("/api/admin/downloads/", StringComparison.Ordinal)..text.LastIndexOf(')')];
         using var client = _bot.CreateClient();
         var bytes = await client.GetByteArrayAsync(path, TestContext.Current.CancellationToken);
+        var again = await client.GetAsync(path, TestContext.Current.CancellationToken);
         var wrong = await client.GetAsync(path[..^4] + "0000", TestContext.Current.CancellationToken);
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
@@ -178,5 +179,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
         Assert.StartsWith("收件人", lines[0], StringComparison.Ordinal);
         Assert.Equal(Members + 1, lines.Count(l => l.Contains("已发送", StringComparison.Ordinal)));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Gone, again.StatusCode); // one-time, like every admin download
+        Assert.True(again.Headers.CacheControl?.NoStore);
     }
 }
