@@ -2,6 +2,7 @@ using OrganBot.Bot.Announcements;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Cli;
 using OrganBot.Bot.Delivery;
+using OrganBot.Bot.Downloads;
 using OrganBot.Bot.Endpoints;
 using OrganBot.Bot.Feedback;
 using OrganBot.Bot.Hosting;
@@ -20,6 +21,7 @@ builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
 builder.AddDelivery();      // outbound delivery pipeline: outbox, pacer, worker (Delivery:*)
+builder.AddDownloads();     // one-time admin download links for every export, Bot:PublicBaseUrl
 builder.AddKnowledge();     // speech Q&A: index from seeds/speech.txt, answer cards, votes, optional Azure OpenAI
 builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
 builder.AddFeedback();      // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export
@@ -32,8 +34,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotEndpoints();
 app.MapBotHealth();
-app.MapFeedbackEndpoints();  // GET /api/admin/feedback/export
-app.MapAnnouncements();      // results CSV download behind a secret link
-app.MapAttendanceLedger();   // GET /api/admin/reminders/attendance (导出台账, one-time admin link)
+app.MapDownloads();          // GET /api/admin/downloads/{purpose}/{objectId}: 导出反馈, 导出台账, 导出发送结果
 await app.RunAsync();
 return 0;

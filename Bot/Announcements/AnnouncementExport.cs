@@ -1,50 +1,38 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OrganBot.Bot.Downloads;
 using OrganBot.Bot.Exports;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Announcements;
 using OrganBot.Dialogs.Delivery;
+using OrganBot.Dialogs.Downloads;
 
 namespace OrganBot.Bot.Announcements;
 
 /// <summary>
-/// 导出发送结果: a link with a random secret, valid 24 hours, to a per-recipient CSV (UTF-8 with BOM so Excel shows Chinese).
+/// 导出发送结果 behind the one-time admin download link (<see cref="DownloadEndpoints"/>; object = announcement id): a
+/// per-recipient CSV (UTF-8 with BOM so Excel shows Chinese). It names members and their Teams ids, which the admins
+/// need to follow up failures; that is why only the admin who asked can open it, once.
 /// </summary>
-internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, IOptionsMonitor<AnnouncementOptions> options, TimeProvider time) : IAnnouncementExport
+internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, IOptionsMonitor<AnnouncementOptions> options) : IDownloadSource
 {
-    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
+    public string Purpose => DownloadPurposes.AnnouncementResults;
 
-    public async Task<Uri> CreateLinkAsync(long announcementId, CancellationToken cancellationToken)
+    /// <summary>The CSV, or null when there is no such sent announcement.</summary>
+    public async Task<DownloadFile?> BuildAsync(string objectId, CancellationToken cancellationToken)
     {
-        var row = await db.Set<AnnouncementRecord>().FirstAsync(a => a.Id == announcementId, cancellationToken);
-        row.ExportToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        row.ExportTokenExpiresAt = time.GetUtcNow() + LinkLifetime;
-        await db.SaveChangesAsync(cancellationToken);
-        var baseUrl = options.CurrentValue.PublicBaseUrl.TrimEnd('/');
-        return new Uri($"{baseUrl}/announcements/{announcementId}/results.csv?token={row.ExportToken}");
-    }
-
-    /// <summary>The CSV, or null when the link is wrong or expired.</summary>
-    public async Task<byte[]?> BuildCsvAsync(long announcementId, string? token, CancellationToken cancellationToken)
-    {
+        if (!long.TryParse(objectId, NumberStyles.None, CultureInfo.InvariantCulture, out var announcementId)) return null;
         var row = await db.Set<AnnouncementRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == announcementId, cancellationToken);
-        if (row?.ExportToken is null || token is null || row.ExportTokenExpiresAt < time.GetUtcNow()
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(row.ExportToken), Encoding.ASCII.GetBytes(token)))
-        {
-            return null;
-        }
+        if (row?.SentAt is null) return null;
 
-        Dialogs.Telemetry.BotTelemetry.ExportDownloaded("announcement-results");
         var statuses = await queue.GetBatchAsync(Announcement.BatchFor(announcementId), cancellationToken);
         var memberIds = statuses.Select(s => s.Target).OfType<DeliveryTarget.User>().Select(u => u.UserId).ToList();
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         var channels = await db.Conversations.AsNoTracking().Where(c => c.TeamId != null && c.Id == c.TeamId).ToDictionaryAsync(c => c.Id, c => c.TeamName, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone);
 
-        return await ExcelCsv.WriteAsync(
+        var content = await ExcelCsv.WriteAsync(
             ["收件人", "类型", "ID", "状态", "尝试次数", "发送时间", "原因"],
             statuses.Select(s =>
             {
@@ -66,6 +54,7 @@ internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, 
                 ];
             }),
             cancellationToken);
+        return new DownloadFile(content, $"announcement-{announcementId}-results.csv", statuses.Count);
     }
 
     private static string StateLabel(DeliveryStatus s) => s.State switch

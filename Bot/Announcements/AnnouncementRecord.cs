@@ -26,11 +26,6 @@ public sealed class AnnouncementRecord
     public int RecipientCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
-
-    /// <summary>Secret of the current results download link, and when it stops working.</summary>
-    public string? ExportToken { get; set; }
-
-    public DateTimeOffset? ExportTokenExpiresAt { get; set; }
 }
 
 internal sealed class AnnouncementRecordConfiguration : IEntityTypeConfiguration<AnnouncementRecord>
@@ -46,7 +41,6 @@ internal sealed class AnnouncementRecordConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.AuthorAadObjectId).HasMaxLength(64);
         builder.Property(a => a.ControlConversationId).HasMaxLength(512);
         builder.Property(a => a.ControlActivityId).HasMaxLength(512);
-        builder.Property(a => a.ExportToken).HasMaxLength(64);
         builder.HasIndex(a => new { a.State, a.ScheduledAt });
     }
 }

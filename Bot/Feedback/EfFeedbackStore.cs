@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OrganBot.Bot.Storage;
 using OrganBot.Cards;
@@ -9,18 +7,19 @@ using OrganBot.Dialogs.Feedback;
 
 namespace OrganBot.Bot.Feedback;
 
-/// <summary>EF Core implementation of <see cref="IFeedbackStore"/> for SQLite and PostgreSQL.</summary>
-internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protector, FeedbackOwnerKeyCache ownerKeys, TimeProvider time) : IFeedbackStore
+/// <summary>
+/// EF Core implementation of <see cref="IFeedbackStore"/> for SQLite and PostgreSQL: tickets, numbering, history,
+/// replies and ratings. Owner tags come from <see cref="FeedbackOwnerKeys"/>, card routing from <see cref="FeedbackAdminRouting"/>.
+/// </summary>
+internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protector, FeedbackOwnerKeys ownerKeys, FeedbackAdminRouting routing, TimeProvider time) : IFeedbackStore
 {
-    internal const string AdminChannelKey = "admin-channel";
-    internal const string OwnerKeySetting = "owner-hash-key";
     private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
 
     private DbSet<FeedbackTicketRecord> Tickets => db.Set<FeedbackTicketRecord>();
 
     public async Task<FeedbackTicket?> CreateTicketAsync(NewFeedback feedback, DialogState claimedDialog, CancellationToken cancellationToken)
     {
-        var ownerHash = await OwnerHashAsync(feedback.MemberUserId, cancellationToken);
+        var ownerKey = await ownerKeys.KeyAsync(cancellationToken);
         var replyAddress = protector.ProtectReplyAddress(feedback.MemberUserId);
         var now = time.GetUtcNow();
         var year = now.ToOffset(s_beijing).Year;
@@ -41,9 +40,10 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
         var sequence = (await db.Database.SqlQuery<int>(
             $"""UPDATE "FeedbackCounters" SET "Last" = "Last" + 1 WHERE "Year" = {year} RETURNING "Last" AS "Value" """).ToListAsync(cancellationToken))[0];
 
+        var number = $"NX-{year}-{sequence:D4}";
         var ticket = new FeedbackTicketRecord
         {
-            Number = $"NX-{year}-{sequence:D4}",
+            Number = number,
             Year = year,
             Sequence = sequence,
             Category = feedback.Category.Code(),
@@ -51,7 +51,7 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
             IsAnonymous = feedback.IsAnonymous,
             MemberName = feedback.IsAnonymous ? null : feedback.MemberName,
             MemberAadObjectId = feedback.IsAnonymous ? null : feedback.MemberAadObjectId,
-            OwnerHash = ownerHash,
+            OwnerHash = FeedbackProtector.OwnerTag(ownerKey, feedback.MemberUserId, number),
             ReplyAddress = replyAddress,
             Contact = (feedback.IsAnonymous ? ContactPreference.BotOnly : feedback.Contact).Code(),
             ContactDetail = feedback.IsAnonymous ? null : feedback.ContactDetail,
@@ -85,15 +85,27 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
 
     public async Task<FeedbackTicket?> FindForMemberAsync(string number, string memberUserId, CancellationToken cancellationToken)
     {
-        var hash = await OwnerHashAsync(memberUserId, cancellationToken);
-        var ticket = await Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Number == number && t.OwnerHash == hash, cancellationToken);
+        var tag = await ownerKeys.TagAsync(memberUserId, number, cancellationToken);
+        var ticket = await Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Number == number && t.OwnerHash == tag, cancellationToken);
         return ticket is null ? null : ToView(ticket, await RepliesAsync([ticket.Id], cancellationToken));
     }
 
+    /// <summary>
+    /// Tags differ per ticket, so the member's tickets are found by recomputing the tag of each ticket, newest first
+    /// (one HMAC per ticket: microseconds for the few thousand tickets an office collects in years).
+    /// </summary>
     public async Task<IReadOnlyList<FeedbackTicket>> ListForMemberAsync(string memberUserId, int take, CancellationToken cancellationToken)
     {
-        var hash = await OwnerHashAsync(memberUserId, cancellationToken);
-        return await ViewsAsync(Tickets.AsNoTracking().Where(t => t.OwnerHash == hash).OrderByDescending(t => t.Id).Take(take), cancellationToken);
+        var key = await ownerKeys.KeyAsync(cancellationToken);
+        var mine = new List<long>();
+        await foreach (var t in Tickets.AsNoTracking().OrderByDescending(t => t.Id).Select(t => new { t.Id, t.Number, t.OwnerHash }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (t.OwnerHash != FeedbackProtector.OwnerTag(key, memberUserId, t.Number)) continue;
+            mine.Add(t.Id);
+            if (mine.Count == take) break;
+        }
+
+        return await ViewsAsync(Tickets.AsNoTracking().Where(t => mine.Contains(t.Id)).OrderByDescending(t => t.Id), cancellationToken);
     }
 
     public Task<IReadOnlyList<FeedbackTicket>> ListAsync(TicketFilter filter, CancellationToken cancellationToken)
@@ -171,9 +183,9 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
 
     public async Task<FeedbackTicket?> RateAsync(string number, string memberUserId, SatisfactionRating rating, string? comment, CancellationToken cancellationToken)
     {
-        var hash = await OwnerHashAsync(memberUserId, cancellationToken);
+        var tag = await ownerKeys.TagAsync(memberUserId, number, cancellationToken);
         var resolved = FeedbackStatus.Resolved.Code();
-        var ticket = await Tickets.FirstOrDefaultAsync(t => t.Number == number && t.OwnerHash == hash && t.Status == resolved && t.Rating == null, cancellationToken);
+        var ticket = await Tickets.FirstOrDefaultAsync(t => t.Number == number && t.OwnerHash == tag && t.Status == resolved && t.Rating == null, cancellationToken);
         if (ticket is null) return null;
 
         var now = time.GetUtcNow();
@@ -210,82 +222,19 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
         return address is null ? null : protector.UnprotectReplyAddress(address);
     }
 
-    public async Task AddAdminCardAsync(long ticketId, AdminCardLocation location, CancellationToken cancellationToken)
-    {
-        db.Set<FeedbackAdminCardRecord>().Add(new FeedbackAdminCardRecord
-        {
-            TicketId = ticketId,
-            ConversationId = location.ConversationId,
-            ActivityId = location.ActivityId,
-            Language = location.Language,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-    }
+    public Task AddAdminCardAsync(long ticketId, AdminCardLocation location, CancellationToken cancellationToken) =>
+        routing.AddAdminCardAsync(ticketId, location, cancellationToken);
 
-    public async Task<IReadOnlyList<AdminCardLocation>> GetAdminCardsAsync(long ticketId, CancellationToken cancellationToken) =>
-        await db.Set<FeedbackAdminCardRecord>().AsNoTracking().Where(c => c.TicketId == ticketId).OrderBy(c => c.Id)
-            .Select(c => new AdminCardLocation(c.ConversationId, c.ActivityId, c.Language ?? "zh-CN")).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<AdminCardLocation>> GetAdminCardsAsync(long ticketId, CancellationToken cancellationToken) =>
+        routing.GetAdminCardsAsync(ticketId, cancellationToken);
 
-    public async Task<string?> GetAdminChannelAsync(CancellationToken cancellationToken) =>
-        await db.Set<FeedbackSettingRecord>().AsNoTracking().Where(s => s.Key == AdminChannelKey).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+    public Task<string?> GetAdminChannelAsync(CancellationToken cancellationToken) => routing.GetAdminChannelAsync(cancellationToken);
 
-    public async Task SetAdminChannelAsync(string conversationId, string adminName, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var updated = await db.Set<FeedbackSettingRecord>().Where(s => s.Key == AdminChannelKey)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, conversationId).SetProperty(r => r.UpdatedAt, now), cancellationToken);
-        if (updated == 0)
-        {
-            db.Set<FeedbackSettingRecord>().Add(new FeedbackSettingRecord { Key = AdminChannelKey, Value = conversationId, UpdatedAt = now });
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-    }
+    public Task SetAdminChannelAsync(string conversationId, string adminName, CancellationToken cancellationToken) =>
+        routing.SetAdminChannelAsync(conversationId, cancellationToken);
 
-    public async Task<IReadOnlyList<AdminTarget>> GetAdminTargetsAsync(IReadOnlyList<string> adminAadObjectIds, CancellationToken cancellationToken)
-    {
-        if (await GetAdminChannelAsync(cancellationToken) is { } channel)
-        {
-            var locale = await db.Conversations.AsNoTracking().Where(c => c.Id == channel).Select(c => c.Locale).FirstOrDefaultAsync(cancellationToken);
-            return [new AdminTarget(channel, null, locale ?? "zh-CN")];
-        }
-
-        var ids = adminAadObjectIds.Select(a => a.ToLowerInvariant()).ToList();
-        var members = await db.Members.AsNoTracking()
-            .Where(m => m.AadObjectId != null && ids.Contains(m.AadObjectId.ToLower()))
-            .OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.Locale })
-            .ToListAsync(cancellationToken);
-        return [.. members.Select(m => new AdminTarget(null, m.Id, m.Locale ?? "zh-CN"))];
-    }
-
-    public async Task<string> CreateExportTokenAsync(string adminAadObjectId, string purpose, TimeSpan lifetime, CancellationToken cancellationToken)
-    {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        db.Set<FeedbackExportTokenRecord>().Add(new FeedbackExportTokenRecord
-        {
-            TokenHash = HashToken(token),
-            AdminAadObjectId = adminAadObjectId,
-            Purpose = purpose,
-            ExpiresAt = time.GetUtcNow() + lifetime,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return token;
-    }
-
-    /// <summary>Marks the token used if it is valid now and was issued for <paramref name="purpose"/>; returns the admin it was issued to.</summary>
-    public async Task<string?> RedeemExportTokenAsync(string token, string purpose, CancellationToken cancellationToken)
-    {
-        var hash = HashToken(token);
-        var now = time.GetUtcNow();
-        var row = await db.Set<FeedbackExportTokenRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (row is null || row.UsedAt is not null || row.ExpiresAt < now || row.Purpose != purpose) return null;
-        var used = await db.Set<FeedbackExportTokenRecord>().Where(t => t.TokenHash == hash && t.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
-        return used == 1 ? row.AdminAadObjectId : null;
-    }
+    public Task<IReadOnlyList<AdminTarget>> GetAdminTargetsAsync(IReadOnlyList<string> adminAadObjectIds, CancellationToken cancellationToken) =>
+        routing.GetAdminTargetsAsync(adminAadObjectIds, cancellationToken);
 
     /// <summary>Every ticket with its history, oldest first, for the CSV export.</summary>
     public async Task<IReadOnlyList<(FeedbackTicket Ticket, IReadOnlyList<FeedbackHistoryEntry> History)>> ExportAsync(CancellationToken cancellationToken)
@@ -296,36 +245,8 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
         return [.. tickets.Select(t => (t, (IReadOnlyList<FeedbackHistoryEntry>)[.. history[t.Id]]))];
     }
 
-    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     private static string MemberActor(FeedbackTicketRecord ticket) =>
         ticket.IsAnonymous ? "匿名提交人" : "提交人 " + (ticket.MemberName ?? "");
-
-    private async Task<string> OwnerHashAsync(string userId, CancellationToken cancellationToken)
-    {
-        var key = await ownerKeys.GetAsync(async () =>
-        {
-            var existing = await db.Set<FeedbackSettingRecord>().AsNoTracking().Where(s => s.Key == OwnerKeySetting).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
-            if (existing is null)
-            {
-                db.Set<FeedbackSettingRecord>().Add(new FeedbackSettingRecord { Key = OwnerKeySetting, Value = protector.NewOwnerKey(), UpdatedAt = time.GetUtcNow() });
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another instance created it first; use theirs.
-                }
-
-                db.ChangeTracker.Clear();
-                existing = await db.Set<FeedbackSettingRecord>().AsNoTracking().Where(s => s.Key == OwnerKeySetting).Select(s => s.Value).FirstAsync(cancellationToken);
-            }
-
-            return protector.UnprotectOwnerKey(existing);
-        });
-        return FeedbackProtector.OwnerHash(key, userId);
-    }
 
     private async Task<IReadOnlyList<FeedbackTicket>> ViewsAsync(IQueryable<FeedbackTicketRecord> query, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
-using OrganBot.Bot.Exports;
 using System.Globalization;
+using OrganBot.Bot.Downloads;
+using OrganBot.Bot.Exports;
 using OrganBot.Cards;
 using OrganBot.Cards.Feedback;
+using OrganBot.Dialogs.Downloads;
 
 namespace OrganBot.Bot.Feedback;
 
@@ -9,12 +11,21 @@ namespace OrganBot.Bot.Feedback;
 /// 导出反馈 as CSV: UTF-8 with a BOM so Excel shows the Chinese correctly, formula-looking cells escaped, and no
 /// member identity for anonymous tickets (the rows are built from the anonymity-safe ticket view).
 /// </summary>
-internal sealed class FeedbackCsvExporter(EfFeedbackStore store)
+internal sealed class FeedbackCsvExporter(EfFeedbackStore store, TimeProvider time) : IDownloadSource
 {
     public static readonly string[] Columns =
         ["编号", "类别", "状态", "承办单位", "提交时间", "最后更新", "办结时间", "提交人", "联系方式", "内容", "回复", "满意度", "评价意见", "处理记录"];
 
     private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
+
+    public string Purpose => DownloadPurposes.Feedback;
+
+    public async Task<DownloadFile?> BuildAsync(string objectId, CancellationToken cancellationToken)
+    {
+        if (objectId != DownloadPurposes.Everything) return null;
+        var (content, count) = await ExportAsync(cancellationToken);
+        return new DownloadFile(content, $"feedback-{time.GetUtcNow().ToOffset(s_beijing):yyyyMMdd-HHmm}.csv", count);
+    }
 
     public async Task<(byte[] Content, int Count)> ExportAsync(CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace OrganBot.Bot.Feedback;
 
 /// <summary>
-/// A 暖心工程 ticket. The member appears only as <see cref="OwnerHash"/> (keyed HMAC, for 我的反馈) and
+/// A 暖心工程 ticket. The member appears only as <see cref="OwnerHash"/> (per-ticket keyed HMAC, for 我的反馈) and
 /// <see cref="ReplyAddress"/> (Data Protection ciphertext, for notifications). Name and aadObjectId are stored only
 /// for tickets that are not anonymous.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class FeedbackTicketRecord
     public bool IsAnonymous { get; set; }
     public string? MemberName { get; set; }
     public string? MemberAadObjectId { get; set; }
+    /// <summary>HMAC(owner key, ticket number + user id): different on each ticket, so it links no two tickets.</summary>
     public required string OwnerHash { get; set; }
     public required string ReplyAddress { get; set; }
     public required string Contact { get; set; }
@@ -79,19 +80,6 @@ public sealed class FeedbackSettingRecord
     public required string Key { get; set; }
     public required string Value { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-}
-
-/// <summary>A one-time export link token (only its SHA-256 is stored).</summary>
-public sealed class FeedbackExportTokenRecord
-{
-    public required string TokenHash { get; set; }
-    public required string AdminAadObjectId { get; set; }
-
-    /// <summary>Which download the token opens ("feedback", "attendance").</summary>
-    public required string Purpose { get; set; }
-
-    public DateTimeOffset ExpiresAt { get; set; }
-    public DateTimeOffset? UsedAt { get; set; }
 }
 
 /// <summary>Dialog engine state: one row per user, conversation and dialog.</summary>

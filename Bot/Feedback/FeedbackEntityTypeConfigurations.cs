@@ -95,18 +95,6 @@ internal sealed class FeedbackSettingRecordConfiguration : IEntityTypeConfigurat
     }
 }
 
-internal sealed class FeedbackExportTokenRecordConfiguration : IEntityTypeConfiguration<FeedbackExportTokenRecord>
-{
-    public void Configure(EntityTypeBuilder<FeedbackExportTokenRecord> builder)
-    {
-        builder.ToTable("FeedbackExportTokens");
-        builder.HasKey(t => t.TokenHash);
-        builder.Property(t => t.TokenHash).HasMaxLength(64);
-        builder.Property(t => t.AdminAadObjectId).HasMaxLength(64);
-        builder.Property(t => t.Purpose).HasMaxLength(32);
-    }
-}
-
 internal sealed class DialogStateRecordConfiguration : IEntityTypeConfiguration<DialogStateRecord>
 {
     public void Configure(EntityTypeBuilder<DialogStateRecord> builder)

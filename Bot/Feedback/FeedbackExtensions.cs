@@ -1,3 +1,4 @@
+using OrganBot.Bot.Downloads;
 using OrganBot.Dialogs.Engine;
 using OrganBot.Dialogs.Feedback;
 
@@ -5,16 +6,19 @@ namespace OrganBot.Bot.Feedback;
 
 internal static class FeedbackExtensions
 {
-    /// <summary>暖心工程 feedback: the dialog engine's EF store, the feature, its store, protector and CSV export.</summary>
+    /// <summary>暖心工程 feedback: the dialog engine's EF store, the feature, its store, protector, owner tags and CSV export.</summary>
     public static IHostApplicationBuilder AddFeedback(this IHostApplicationBuilder builder)
     {
         builder.Services.AddFeedbackDialogs();
         builder.Services.AddScoped<IDialogStateStore, EfDialogStateStore>();
         builder.Services.AddSingleton<FeedbackProtector>();
         builder.Services.AddSingleton<FeedbackOwnerKeyCache>();
+        builder.Services.AddScoped<FeedbackOwnerKeys>();
+        builder.Services.AddScoped<FeedbackAdminRouting>();
         builder.Services.AddScoped<EfFeedbackStore>();
         builder.Services.AddScoped<IFeedbackStore>(sp => sp.GetRequiredService<EfFeedbackStore>());
-        builder.Services.AddScoped<FeedbackCsvExporter>();
+        builder.Services.AddScoped<IDownloadSource, FeedbackCsvExporter>();
+        builder.Services.AddHostedService<FeedbackOwnerTagUpgrade>();
         return builder;
     }
 }

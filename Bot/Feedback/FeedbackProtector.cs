@@ -8,9 +8,10 @@ namespace OrganBot.Bot.Feedback;
 
 /// <summary>
 /// Protects the member behind a ticket. The reply address is the member's user id encrypted with ASP.NET Data
-/// Protection (key ring in <see cref="FeedbackOptions.KeyDirectory"/>, outside the database); the owner hash is an
-/// HMAC-SHA256 of the user id whose key is itself stored Data-Protection-encrypted. Neither can be read back
-/// through any admin surface.
+/// Protection (key ring in <see cref="FeedbackOptions.KeyDirectory"/>, outside the database); the owner tag is an
+/// HMAC-SHA256 of the ticket number and the user id, whose key is itself stored Data-Protection-encrypted. Both are
+/// different on every ticket, so the database alone links no ticket to a member or to the member's other tickets.
+/// Neither can be read back through any admin surface.
 /// </summary>
 internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHostEnvironment environment)
 {
@@ -42,7 +43,12 @@ internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHost
 
     public string NewOwnerKey() => _provider.Value.CreateProtector(OwnerKeyPurpose).Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
-    public static string OwnerHash(byte[] key, string userId) =>
+    /// <summary>Per-ticket owner tag. The number is part of the MAC input, so one member's tickets share no value.</summary>
+    public static string OwnerTag(byte[] key, string userId, string ticketNumber) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("ticket\n" + ticketNumber + "\n" + userId)));
+
+    /// <summary>The owner hash of tickets created before per-ticket tags (one value per member); only used to upgrade them.</summary>
+    public static string LegacyOwnerHash(byte[] key, string userId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(userId)));
 
     public byte[] UnprotectOwnerKey(string protectedKey) =>

@@ -1,68 +1,22 @@
+using OrganBot.Bot.Downloads;
 using OrganBot.Bot.Exports;
-using Microsoft.Extensions.Options;
-using OrganBot.Bot.Auth;
-using OrganBot.Bot.Feedback;
-using OrganBot.Dialogs.Conversation;
-using OrganBot.Dialogs.Feedback;
+using OrganBot.Dialogs.Downloads;
 using OrganBot.Dialogs.Reminders;
 
 namespace OrganBot.Bot.Scheduling;
 
 /// <summary>
-/// 导出台账 links: the same one-time admin export token as 导出反馈 (only its hash is stored; it works once, for
-/// Feedback:ExportLinkLifetime, and the admin list is checked again at download), pointing at
-/// <see cref="AttendanceLedgerEndpoints.Path"/> with the occurrence key.
+/// 导出台账 behind the one-time admin download link (<see cref="DownloadEndpoints"/>; object = occurrence key): the
+/// 台账 of one occurrence as a CSV file (UTF-8 with a BOM so Excel shows the Chinese; cells starting with = + - @ escaped).
 /// </summary>
-internal sealed class AttendanceLedgerLinks(EfFeedbackStore tokens, IOptionsMonitor<FeedbackOptions> options) : IAttendanceLedgerLinks
+internal sealed class AttendanceLedgerExport(AttendanceReport report) : IDownloadSource
 {
-    public async Task<LedgerLink> CreateAsync(string adminAadObjectId, string occurrenceKey, CancellationToken cancellationToken)
+    public string Purpose => DownloadPurposes.AttendanceLedger;
+
+    public async Task<DownloadFile?> BuildAsync(string objectId, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
-        var token = await tokens.CreateExportTokenAsync(adminAadObjectId, "attendance", settings.ExportLinkLifetime, cancellationToken);
-        var url = $"{settings.PublicBaseUrl.TrimEnd('/')}{AttendanceLedgerEndpoints.Path}?occurrence={Uri.EscapeDataString(occurrenceKey)}&token={Uri.EscapeDataString(token)}";
-        return new LedgerLink(new Uri(url), settings.ExportLinkLifetime);
-    }
-}
-
-/// <summary>
-/// <c>GET /api/admin/reminders/attendance?occurrence=…&amp;token=…</c>: the 台账 of one occurrence as a CSV file (UTF-8 with a
-/// BOM so Excel shows the Chinese; cells starting with = + - @ escaped). Credentials as for the feedback export
-/// (<see cref="FeedbackEndpoints.AuthenticateAdminAsync"/>): 401 without a valid one, 403 for a non-admin, 404 for an unknown occurrence.
-/// </summary>
-internal static partial class AttendanceLedgerEndpoints
-{
-    public const string Path = "/api/admin/reminders/attendance";
-
-    public static IEndpointRouteBuilder MapAttendanceLedger(this IEndpointRouteBuilder app)
-    {
-        app.MapGet(Path, ExportAsync);
-        return app;
-    }
-
-    internal static async Task<IResult> ExportAsync(
-        HttpContext context,
-        string? occurrence,
-        EfFeedbackStore tokens,
-        AttendanceReport report,
-        AdminAuthorization admins,
-        IOptions<BotAuthOptions> auth,
-        ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
-    {
-        var logger = loggerFactory.CreateLogger("OrganBot.Bot.Scheduling.AttendanceLedger");
-        var (adminAad, refusal) = await FeedbackEndpoints.AuthenticateAdminAsync(context, "attendance", tokens, admins, auth.Value, logger, cancellationToken);
-        if (refusal is not null) return refusal;
-
-        context.Response.Headers.CacheControl = "no-store";
-        if (await report.BuildLedgerAsync(occurrence, cancellationToken) is not { } ledger)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "This event or occurrence no longer exists.");
-        }
-
-        var content = await WriteAsync(ledger, cancellationToken);
-        LogExported(logger, occurrence!, ledger.Rows.Count, adminAad!);
-        Dialogs.Telemetry.BotTelemetry.ExportDownloaded("attendance");
-        return TypedResults.File(content, "text/csv; charset=utf-8", $"attendance-{occurrence!.Replace(':', '-')}.csv");
+        if (await report.BuildLedgerAsync(objectId, cancellationToken) is not { } ledger) return null;
+        return new DownloadFile(await WriteAsync(ledger, cancellationToken), $"attendance-{objectId.Replace(':', '-')}.csv", ledger.Rows.Count);
     }
 
     internal static Task<byte[]> WriteAsync(AttendanceLedger ledger, CancellationToken cancellationToken) =>
@@ -70,7 +24,4 @@ internal static partial class AttendanceLedgerEndpoints
             AttendanceLedger.Columns,
             ledger.Rows.Select(row => (IReadOnlyList<string>)[ledger.EventTitle, ledger.Time, row.Name, row.Answer, row.Reason, row.AnsweredAt, row.Delivery]),
             cancellationToken);
-
-    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Exported the attendance ledger of {OccurrenceKey} ({Count} rows) for admin {AdminAadObjectId}")]
-    private static partial void LogExported(ILogger logger, string occurrenceKey, int count, string adminAadObjectId);
 }

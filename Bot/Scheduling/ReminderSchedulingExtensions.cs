@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using OrganBot.Bot.Downloads;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Reminders;
@@ -27,7 +28,7 @@ internal static class ReminderSchedulingExtensions
         services.AddScoped<OccurrenceResolver>();
         services.AddScoped<ReminderAdminActions>();
         services.AddScoped<AttendanceReport>();
-        services.AddScoped<IAttendanceLedgerLinks, AttendanceLedgerLinks>();
+        services.AddScoped<IDownloadSource, AttendanceLedgerExport>();
         services.AddScoped<MemberReminderActions>();
         services.AddScoped<ReminderFeature>();
         services.AddScoped<IFeature>(sp => sp.GetRequiredService<ReminderFeature>());

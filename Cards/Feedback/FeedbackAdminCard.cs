@@ -13,7 +13,7 @@ public static class FeedbackAdminCard
     {
         var submitter = ticket.IsAnonymous
             ? language.Pick("匿名", "Anonymous")
-            : ticket.MemberName ?? language.Pick("（未留姓名）", "(no name)");
+            : CardText.Plain(ticket.MemberName) is { Length: > 0 } name ? name : language.Pick("（未留姓名）", "(no name)");
         var facts = new List<(string, string)>
         {
             (language.Pick("类别", "Category"), ticket.Category.Label(language)),
@@ -24,12 +24,12 @@ public static class FeedbackAdminCard
         };
         if (!ticket.IsAnonymous && ticket.Contact != ContactPreference.BotOnly)
         {
-            facts.Add((language.Pick("联系方式", "Contact"), ticket.Contact.Label(language) + (string.IsNullOrEmpty(ticket.ContactDetail) ? "" : $"（{ticket.ContactDetail}）")));
+            facts.Add((language.Pick("联系方式", "Contact"), ticket.Contact.Label(language) + (string.IsNullOrEmpty(ticket.ContactDetail) ? "" : $"（{CardText.Plain(ticket.ContactDetail)}）")));
         }
 
         if (ticket.Rating is { } rating)
         {
-            facts.Add((language.Pick("满意度", "Rating"), rating.Label(language) + (string.IsNullOrEmpty(ticket.RatingComment) ? "" : $"：{ticket.RatingComment}")));
+            facts.Add((language.Pick("满意度", "Rating"), rating.Label(language) + (string.IsNullOrEmpty(ticket.RatingComment) ? "" : $"：{CardText.Plain(ticket.RatingComment)}")));
         }
 
         var body = new List<CardElement>
@@ -37,11 +37,12 @@ public static class FeedbackAdminCard
             new TextBlock(language.Pick($"暖心工程反馈 {ticket.Number}", $"Feedback {ticket.Number}")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new FactSet(facts),
             new TextBlock(language.Pick("反映的内容", "Content")) { Weight = TextWeight.Bolder },
-            new TextBlock(ticket.Content),
+            new TextBlock(CardText.Plain(ticket.Content)),
         };
         foreach (var reply in ticket.Replies)
         {
-            body.Add(new TextBlock(language.Pick($"回复（{reply.AdminName}，{FeedbackText.FormatTime(reply.At, language)}）：{reply.Text}", $"Reply ({reply.AdminName}, {FeedbackText.FormatTime(reply.At, language)}): {reply.Text}")) { IsSubtle = true, Separator = true });
+            var (admin, text) = (CardText.Plain(reply.AdminName), CardText.Plain(reply.Text));
+            body.Add(new TextBlock(language.Pick($"回复（{admin}，{FeedbackText.FormatTime(reply.At, language)}）：{text}", $"Reply ({admin}, {FeedbackText.FormatTime(reply.At, language)}): {text}")) { IsSubtle = true, Separator = true });
         }
 
         if (error is not null)

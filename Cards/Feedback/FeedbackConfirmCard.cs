@@ -14,7 +14,7 @@ public static class FeedbackConfirmCard
             (language.Pick("类别", "Category"), category.Label(language)),
             (language.Pick("提交方式", "Submitted as"), anonymous ? language.Pick("匿名", "Anonymous") : language.Pick("实名", "With my name")),
             (language.Pick("联系方式", "Contact"), anonymous ? language.Pick("匿名反馈，仅通过机器人回复", "Anonymous: replies through the bot only")
-                : contact.Label(language) + (string.IsNullOrEmpty(contactDetail) ? "" : $"（{contactDetail}）")),
+                : contact.Label(language) + (string.IsNullOrEmpty(contactDetail) ? "" : $"（{CardText.Plain(contactDetail)}）")),
         };
         return new AdaptiveCard
         {
@@ -25,7 +25,7 @@ public static class FeedbackConfirmCard
                 new TextBlock(language.Pick("请确认您的反馈", "Please confirm your feedback")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
                 new FactSet(facts),
                 new TextBlock(language.Pick("反映的内容", "Content")) { Weight = TextWeight.Bolder },
-                new TextBlock(content),
+                new TextBlock(CardText.Plain(content)),
                 new TextBlock(language.Pick("确认无误后请点击“确认提交”。", "If everything is right, press Submit.")) { IsSubtle = true },
             ],
             Actions =

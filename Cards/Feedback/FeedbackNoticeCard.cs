@@ -22,7 +22,7 @@ public static class FeedbackNoticeCard
         if (replyText is not null)
         {
             body.Add(new TextBlock(language.Pick("回复", "Reply")) { Weight = TextWeight.Bolder });
-            body.Add(new TextBlock(replyText));
+            body.Add(new TextBlock(CardText.Plain(replyText)));
         }
 
         return new AdaptiveCard

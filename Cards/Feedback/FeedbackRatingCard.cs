@@ -14,7 +14,7 @@ public static class FeedbackRatingCard
         [
             new TextBlock(language.Pick($"您的反馈 {ticket.Number} 已办结", $"Your feedback {ticket.Number} is resolved")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(FeedbackText.Excerpt(ticket.Content, 120)) { IsSubtle = true },
-            .. ticket.Replies.Select(r => new TextBlock(language.Pick("回复：", "Reply: ") + r.Text)),
+            .. ticket.Replies.Select(r => new TextBlock(language.Pick("回复：", "Reply: ") + CardText.Plain(r.Text))),
             new ChoiceSetInput(Enum.GetValues<SatisfactionRating>().Select(r => (r.Label(language), r.Code())))
             {
                 Id = FeedbackVerbs.RatingInput,

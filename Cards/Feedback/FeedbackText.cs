@@ -69,6 +69,6 @@ public static class FeedbackText
     public static string Excerpt(string text, int length = 60)
     {
         var flat = text.ReplaceLineEndings(" ");
-        return flat.Length <= length ? flat : flat[..length] + "…";
+        return CardText.Plain(flat.Length <= length ? flat : flat[..length]) + (flat.Length <= length ? "" : "…");
     }
 }

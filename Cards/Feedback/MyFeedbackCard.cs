@@ -24,7 +24,7 @@ public static class MyFeedbackCard
                 new TextBlock($"**{ticket.Number}** · {ticket.Category.Label(language)} · {ticket.Status.Label(language)}"),
                 new TextBlock(FeedbackText.FormatTime(ticket.CreatedAt, language) + " · " + FeedbackText.Excerpt(ticket.Content)) { IsSubtle = true, Spacing = Spacing.None },
             };
-            items.AddRange(ticket.Replies.Select(r => new TextBlock(language.Pick("回复：", "Reply: ") + r.Text) { Spacing = Spacing.Small }));
+            items.AddRange(ticket.Replies.Select(r => new TextBlock(language.Pick("回复：", "Reply: ") + CardText.Plain(r.Text)) { Spacing = Spacing.Small }));
             if (ticket.Rating is { } rating)
             {
                 items.Add(new TextBlock(language.Pick("您的评价：", "Your rating: ") + rating.Label(language)) { IsSubtle = true });

@@ -304,7 +304,7 @@ public static class ReminderAdminCards
     {
         if (lines.Count == 0) return;
         body.Add(new TextBlock($"{title}（{lines.Count}）") { Weight = TextWeight.Bolder, Separator = true });
-        body.Add(new FactSet(lines.Take(50).Select(l => (l.Name, l.Detail.Length == 0 ? "—" : l.Detail))));
+        body.Add(new FactSet(lines.Take(50).Select(l => (CardText.Plain(l.Name), l.Detail.Length == 0 ? "—" : CardText.Plain(l.Detail)))));
         if (lines.Count > 50) body.Add(new TextBlock($"… +{lines.Count - 50}") { IsSubtle = true });
     }
 }

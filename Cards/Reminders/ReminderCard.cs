@@ -132,7 +132,7 @@ public static class ReminderCard
     private static string Status(ReminderCardView v, bool en) => (v.Rsvp, v.Closed) switch
     {
         (RsvpState.Attend, _) => en ? "✔ You will attend." : "✔ 您已确认参加。",
-        (RsvpState.Leave, _) => (en ? "You asked for leave: " : "您已请假，原因：") + v.LeaveReason,
+        (RsvpState.Leave, _) => (en ? "You asked for leave: " : "您已请假，原因：") + CardText.Plain(v.LeaveReason),
         (RsvpState.None, true) => en ? "The event has started; answers are closed." : "活动已开始，答复已截止。",
         _ => en ? "Please let us know whether you will attend." : "请告知您是否参加。",
     } + (v.Closed && v.Rsvp != RsvpState.None ? (en ? " (closed)" : "（答复已截止）") : v.Rsvp != RsvpState.None ? (en ? " You can change this until the event starts." : "活动开始前可以更改。") : "");

@@ -16,7 +16,4 @@ public sealed class AnnouncementOptions
 
     /// <summary>How often the admin's progress card is refreshed while sending, and scheduled announcements are checked.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(3);
-
-    /// <summary>The bot's public base URL, for the results download link.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:3978";
 }

@@ -7,6 +7,7 @@ using OrganBot.Cards.Announcements;
 using OrganBot.Cards.Model;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
+using OrganBot.Dialogs.Downloads;
 
 namespace OrganBot.Dialogs.Announcements;
 
@@ -18,7 +19,7 @@ public sealed partial class AnnouncementsFeature(
     IAnnouncementStore store,
     IAudienceDirectory audiences,
     AnnouncementService service,
-    IAnnouncementExport export,
+    IDownloadLinks downloads,
     IDeliveryQueue queue,
     AdminAuthorization admins,
     IOptionsMonitor<AnnouncementOptions> options,
@@ -317,10 +318,10 @@ public sealed partial class AnnouncementsFeature(
             return;
         }
 
-        var link = await export.CreateLinkAsync(announcement.Id, cancellationToken);
+        var link = await downloads.CreateAsync(DownloadPurposes.AnnouncementResults, announcement.Id.ToString(CultureInfo.InvariantCulture), turn.Input.User.AadObjectId!, cancellationToken);
         await turn.SendAsync(OutgoingMessage.FromText(language.Pick(
-            $"“{announcement.Content.Title}”的逐人发送结果（CSV，链接 24 小时内有效）：[下载发送结果]({link})",
-            $"Per-recipient results of \"{announcement.Content.Title}\" (CSV, link valid for 24 hours): [Download]({link})")), cancellationToken);
+            $"“{announcement.Content.Title}”的逐人发送结果（CSV，仅限您本人使用一次，{link.Minutes} 分钟内有效）：[下载发送结果]({link.Url.AbsoluteUri})",
+            $"Per-recipient results of \"{announcement.Content.Title}\" (CSV; for you only, works once, valid for {link.Minutes} minutes): [Download]({link.Url.AbsoluteUri})")), cancellationToken);
     }
 
     private async Task<string> ListTextAsync(UiLanguage language, CancellationToken cancellationToken)

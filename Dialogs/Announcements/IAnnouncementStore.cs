@@ -35,9 +35,3 @@ public interface IAudienceDirectory
 }
 
 public sealed record TeamChoice(string TeamId, string Name);
-
-/// <summary>Makes a download link for an announcement's per-recipient results (port; Bot serves the CSV).</summary>
-public interface IAnnouncementExport
-{
-    Task<Uri> CreateLinkAsync(long announcementId, CancellationToken cancellationToken);
-}

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OrganBot.Cards;
 using OrganBot.Cards.Feedback;
 using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Downloads;
 using OrganBot.Dialogs.Engine;
 
 namespace OrganBot.Dialogs.Feedback;
@@ -17,7 +17,7 @@ public sealed class FeedbackFeature(
     DialogEngine engine,
     IFeedbackStore store,
     FeedbackNotifier notifier,
-    IOptionsMonitor<FeedbackOptions> options,
+    IDownloadLinks downloads,
     ILogger<FeedbackFeature> logger) : IFeature
 {
     public const string DialogName = "feedback";
@@ -492,11 +492,9 @@ public sealed class FeedbackFeature(
 
     private async Task ExportAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
-        var token = await store.CreateExportTokenAsync(turn.Input.User.AadObjectId!, "feedback", settings.ExportLinkLifetime, cancellationToken);
-        var url = settings.PublicBaseUrl.TrimEnd('/') + "/api/admin/feedback/export?token=" + Uri.EscapeDataString(token);
+        var link = await downloads.CreateAsync(DownloadPurposes.Feedback, DownloadPurposes.Everything, turn.Input.User.AadObjectId!, cancellationToken);
         var count = (await store.ListAsync(new TicketFilter(OpenOnly: false, Take: int.MaxValue), cancellationToken)).Count;
-        await turn.SendAsync(OutgoingMessage.FromCard(FeedbackNoticeCard.Export(turn.Input.Language, url, (int)settings.ExportLinkLifetime.TotalMinutes, count)), cancellationToken);
+        await turn.SendAsync(OutgoingMessage.FromCard(FeedbackNoticeCard.Export(turn.Input.Language, link.Url.AbsoluteUri, link.Minutes, count)), cancellationToken);
     }
 
     private async Task SetChannelAsync(ITurnContext turn, CancellationToken cancellationToken)

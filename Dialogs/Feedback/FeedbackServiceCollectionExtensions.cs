@@ -14,8 +14,7 @@ public static class FeedbackServiceCollectionExtensions
             .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Dialogs:IdleTimeout must be positive.").ValidateOnStart();
         services.TryAddScoped<DialogEngine>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName)
-            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https", "Feedback:PublicBaseUrl must be an absolute http(s) URL.")
-            .Validate(o => o.ExportLinkLifetime > TimeSpan.Zero, "Feedback:ExportLinkLifetime must be positive.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyDirectory), "Feedback:KeyDirectory must name a folder.")
             .ValidateOnStart();
         services.AddScoped<FeedbackNotifier>();
         services.AddScoped<FeedbackFeature>();

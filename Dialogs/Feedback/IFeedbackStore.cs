@@ -5,7 +5,7 @@ namespace OrganBot.Dialogs.Feedback;
 
 /// <summary>
 /// Port: tickets, history, replies, ratings, admin-card locations and the feedback settings. The member's user id
-/// is only ever written as a protected reply address and an owner hash; only
+/// is only ever written as a protected reply address and a per-ticket owner tag; only
 /// <see cref="GetReplyAddressAsync"/> (used by the notifier) turns it back into a user id.
 /// </summary>
 public interface IFeedbackStore
@@ -46,10 +46,4 @@ public interface IFeedbackStore
 
     /// <summary>Where new ticket cards go: the admin channel if set, else each configured admin's 1:1 chat.</summary>
     Task<IReadOnlyList<AdminTarget>> GetAdminTargetsAsync(IReadOnlyList<string> adminAadObjectIds, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// A one-time link token for one admin download, valid for <paramref name="lifetime"/>. The <paramref name="purpose"/>
-    /// (e.g. "feedback", "attendance") binds it to that download, so a link for one export cannot open another.
-    /// </summary>
-    Task<string> CreateExportTokenAsync(string adminAadObjectId, string purpose, TimeSpan lifetime, CancellationToken cancellationToken);
 }

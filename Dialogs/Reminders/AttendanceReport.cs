@@ -2,6 +2,7 @@ using OrganBot.Cards;
 using OrganBot.Cards.Reminders;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
+using OrganBot.Dialogs.Downloads;
 
 namespace OrganBot.Dialogs.Reminders;
 
@@ -10,7 +11,7 @@ public sealed class AttendanceReport(
     IReminderStore store,
     IReminderAudience audience,
     IDeliveryQueue delivery,
-    IAttendanceLedgerLinks ledgerLinks,
+    IDownloadLinks downloads,
     ReminderAdminActions admin,
     OccurrenceResolver occurrences,
     ICronEvaluator cron,
@@ -55,8 +56,8 @@ public sealed class AttendanceReport(
             return;
         }
 
-        var link = await ledgerLinks.CreateAsync(turn.Input.User.AadObjectId!, occurrence.Key, cancellationToken);
-        var card = ReminderAdminCards.LedgerLink(ev.Title, ReminderViews.TimeLine(occurrence, ev, language), link.Url.AbsoluteUri, (int)link.Lifetime.TotalMinutes, language);
+        var link = await downloads.CreateAsync(DownloadPurposes.AttendanceLedger, occurrence.Key, turn.Input.User.AadObjectId!, cancellationToken);
+        var card = ReminderAdminCards.LedgerLink(ev.Title, ReminderViews.TimeLine(occurrence, ev, language), link.Url.AbsoluteUri, link.Minutes, language);
         await turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken);
     }
 

@@ -65,17 +65,6 @@ public interface IReminderScheduler
     Task ScheduleAsync(string eventId, DateTimeOffset? fireAtUtc, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// Download links for the attendance 台账 (host: the admins' one-time export token also used by 导出反馈; the CSV file
-/// itself is written in the host).
-/// </summary>
-public interface IAttendanceLedgerLinks
-{
-    Task<LedgerLink> CreateAsync(string adminAadObjectId, string occurrenceKey, CancellationToken cancellationToken);
-}
-
-public sealed record LedgerLink(Uri Url, TimeSpan Lifetime);
-
 /// <summary>The 台账 of one occurrence, ready to be written as a file: one row per expected member, then failed deliveries to others.</summary>
 public sealed record AttendanceLedger(string EventTitle, string Time, IReadOnlyList<AttendanceLedgerRow> Rows)
 {

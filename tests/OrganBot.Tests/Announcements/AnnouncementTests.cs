@@ -33,7 +33,6 @@ public sealed class AnnouncementTests : IAsyncLifetime
         settings["Admins:AadObjectIds:1"] = SecondAdminAad;
         settings["Announcements:RequireApproval"] = requireApproval ? "true" : "false";
         settings["Announcements:ProgressInterval"] = "00:00:00.200";
-        settings["Announcements:PublicBaseUrl"] = "http://bot.example";
         _bot = new BotApplication(settings);
         _bot.Start();
         await DeliveryHarness.SeedMembersAsync(_bot.Services, _connector.ServiceUrl, Members);
@@ -167,11 +166,12 @@ public sealed class AnnouncementTests : IAsyncLifetime
         await _connector.WaitForAsync(c => c.Any(x => x.Method == "PUT" && x.Card.Readable().Contains("发送报告", StringComparison.Ordinal)));
 
         await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "导出发送结果", userId: AdminId, aad: Activities.AdminAad, conversationId: AdminChat), TestContext.Current.CancellationToken);
-        var reply = await _connector.WaitForAsync(c => c.Any(x => x.Text?.Contains("results.csv", StringComparison.Ordinal) == true));
-        var text = reply.Last(x => x.Text?.Contains("results.csv", StringComparison.Ordinal) == true).Text!;
-        var path = text[text.IndexOf("/announcements/", StringComparison.Ordinal)..text.LastIndexOf(')')];
+        var reply = await _connector.WaitForAsync(c => c.Any(x => x.Text?.Contains("/api/admin/downloads/", StringComparison.Ordinal) == true));
+        var text = reply.Last(x => x.Text?.Contains("/api/admin/downloads/", StringComparison.Ordinal) == true).Text!;
+        var path = text[text.IndexOf("/api/admin/downloads/", StringComparison.Ordinal)..text.LastIndexOf(')')];
         using var client = _bot.CreateClient();
         var bytes = await client.GetByteArrayAsync(path, TestContext.Current.CancellationToken);
+        var again = await client.GetAsync(path, TestContext.Current.CancellationToken);
         var wrong = await client.GetAsync(path[..^4] + "0000", TestContext.Current.CancellationToken);
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
@@ -179,5 +179,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
         Assert.StartsWith("收件人", lines[0], StringComparison.Ordinal);
         Assert.Equal(Members + 1, lines.Count(l => l.Contains("已发送", StringComparison.Ordinal)));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Gone, again.StatusCode); // one-time, like every admin download
+        Assert.True(again.Headers.CacheControl?.NoStore);
     }
 }

@@ -46,6 +46,8 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         }
 
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
+        // Outside dev mode the bot requires a public https address for its links; tests that check that set the key.
+        if (!string.IsNullOrEmpty(_settings["MicrosoftAppId"])) _settings.TryAdd("Bot:PublicBaseUrl", "https://organbot.example.test");
         UseKestrel(0);
     }
 

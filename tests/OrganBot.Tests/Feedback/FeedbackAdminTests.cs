@@ -219,10 +219,10 @@ public sealed class FeedbackAdminTests : IAsyncLifetime
         var url = new Uri(card["actions"]![0]!["url"]!.GetValue<string>());
         using var client = _host.Bot.CreateClient();
 
-        var elsewhere = await client.GetAsync($"/api/admin/reminders/attendance{url.Query}&occurrence=x:20261204", _host.Ct);
+        var elsewhere = await client.GetAsync($"/api/admin/downloads/attendance/x%3A20261204{url.Query}", _host.Ct);
         var own = await client.GetAsync(url.PathAndQuery, _host.Ct);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
@@ -232,7 +232,7 @@ public sealed class FeedbackAdminTests : IAsyncLifetime
         await _host.AdminSaysAsync("导出反馈");
         var card = (await _host.WaitForSendAsync(FeedbackHost.AdminConversation, c => c.Card.Readable().Contains("下载", StringComparison.Ordinal))).Card!;
         var url = new Uri(card["actions"]![0]!["url"]!.GetValue<string>());
-        Assert.Equal("/api/admin/feedback/export", url.AbsolutePath);
+        Assert.Equal("/api/admin/downloads/feedback/all", url.AbsolutePath);
         using var client = _host.Bot.CreateClient();
         var response = await client.GetAsync(url.PathAndQuery, _host.Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -7,6 +7,7 @@ namespace OrganBot.Tests.Feedback;
 
 public sealed class FeedbackExportTests : IAsyncLifetime
 {
+    private const string ExportPath = "/api/admin/downloads/feedback/all";
     private FeedbackHost _host = null!;
 
     public async ValueTask InitializeAsync()
@@ -47,7 +48,7 @@ public sealed class FeedbackExportTests : IAsyncLifetime
         Assert.StartsWith("NX-2026-0001,意见建议,待受理,", lines[1], StringComparison.Ordinal);
         Assert.Contains("中文不乱码", lines[1], StringComparison.Ordinal);
         Assert.Contains(FeedbackHost.MemberName, lines[1], StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class FeedbackExportTests : IAsyncLifetime
     {
         var token = (await ExportLinkAsync()).Query.Split("token=")[1];
         using var client = _host.Bot.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/feedback/export");
+        using var request = new HttpRequestMessage(HttpMethod.Get, ExportPath);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(token));
 
         var response = await client.SendAsync(request, _host.Ct);
@@ -65,13 +66,13 @@ public sealed class FeedbackExportTests : IAsyncLifetime
 
     [Theory]
     [InlineData(null, null, HttpStatusCode.Unauthorized)]
-    [InlineData("Bearer forged-token", null, HttpStatusCode.Unauthorized)]
+    [InlineData("Bearer forged-token", null, HttpStatusCode.NotFound)]
     [InlineData(null, Activities.UserAad, HttpStatusCode.Forbidden)]
     [InlineData(null, "not-a-guid", HttpStatusCode.Forbidden)]
     public async Task Export_WithoutAValidAdminCredential_IsRefusedWithNoData(string? authorization, string? devAdmin, HttpStatusCode expected)
     {
         using var client = _host.Bot.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/feedback/export");
+        using var request = new HttpRequestMessage(HttpMethod.Get, ExportPath);
         if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
         if (devAdmin is not null) request.Headers.Add("X-OrganBot-Admin", devAdmin);
 
@@ -87,7 +88,7 @@ public sealed class FeedbackExportTests : IAsyncLifetime
     public async Task Export_DevModeAdminHeaderFromLoopback_Works()
     {
         using var client = _host.Bot.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/feedback/export");
+        using var request = new HttpRequestMessage(HttpMethod.Get, ExportPath);
         request.Headers.Add("X-OrganBot-Admin", Activities.AdminAad);
 
         var response = await client.SendAsync(request, _host.Ct);
@@ -100,7 +101,7 @@ public sealed class FeedbackExportTests : IAsyncLifetime
     public async Task Export_FormulaLookingText_IsEscapedForExcel()
     {
         using var client = _host.Bot.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/feedback/export");
+        using var request = new HttpRequestMessage(HttpMethod.Get, ExportPath);
         request.Headers.Add("X-OrganBot-Admin", Activities.AdminAad);
 
         var csv = Encoding.UTF8.GetString(await (await client.SendAsync(request, _host.Ct)).Content.ReadAsByteArrayAsync(_host.Ct));

@@ -15,8 +15,11 @@ internal sealed class FeedbackHost : IAsyncDisposable
 
     private readonly string _keyDirectory;
 
-    private FeedbackHost(FakeConnector connector, BotApplication bot, string keyDirectory)
+    private readonly Action<IServiceCollection>? _services;
+
+    private FeedbackHost(FakeConnector connector, BotApplication bot, string keyDirectory, Action<IServiceCollection>? services)
     {
+        _services = services;
         Connector = connector;
         Bot = bot;
         _keyDirectory = keyDirectory;
@@ -28,7 +31,7 @@ internal sealed class FeedbackHost : IAsyncDisposable
 
     public CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<FeedbackHost> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<FeedbackHost> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, StorageKind? storage = null)
     {
         var connector = await FakeConnector.StartAsync();
         var keys = Path.Combine(Path.GetTempPath(), "organbot-tests", "keys-" + Guid.NewGuid().ToString("N")[..8]);
@@ -36,12 +39,12 @@ internal sealed class FeedbackHost : IAsyncDisposable
         {
             ["Admins:AadObjectIds:0"] = Activities.AdminAad,
             ["Feedback:KeyDirectory"] = keys,
-            ["Feedback:PublicBaseUrl"] = "https://organbot.example.test",
+            ["Bot:PublicBaseUrl"] = "https://organbot.example.test",
         };
         foreach (var (key, value) in settings ?? []) all[key] = value;
-        var bot = new BotApplication(all, services);
+        var bot = new BotApplication(all, services, storage);
         bot.Start();
-        var host = new FeedbackHost(connector, bot, keys);
+        var host = new FeedbackHost(connector, bot, keys, services);
         // The admin has talked to the bot once, so their 1:1 chat is known.
         await host.AdminSaysAsync("帮助");
         await connector.WaitForSendsAsync(1);
@@ -49,14 +52,15 @@ internal sealed class FeedbackHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Stops the bot (keeping its database) and starts a new one on the same database and keys.</summary>
-    public async Task RestartAsync()
+    /// <summary>Stops the bot (keeping its database) and starts a new one on the same database and keys, with <paramref name="changes"/> to its settings.</summary>
+    public async Task RestartAsync(Dictionary<string, string?>? changes = null)
     {
         Bot.KeepDatabase = true;
         var settings = Bot.Settings.ToDictionary(kv => kv.Key, kv => kv.Value);
+        foreach (var (key, value) in changes ?? []) settings[key] = value;
         var name = Bot.DatabaseName;
         await Bot.DisposeAsync();
-        Bot = new BotApplication(settings, databaseName: name);
+        Bot = new BotApplication(settings, _services, databaseName: name);
         Bot.Start();
     }
 

@@ -174,7 +174,7 @@ public sealed class RecurrenceTests
     {
         var ledger = new AttendanceLedger("主题党日", "2026年12月4日（周五）15:00", [new AttendanceLedgerRow("张三", "请假", reason, "", "已送达")]);
 
-        var lines = System.Text.Encoding.UTF8.GetString(await AttendanceLedgerEndpoints.WriteAsync(ledger, TestContext.Current.CancellationToken)).Split("\r\n");
+        var lines = System.Text.Encoding.UTF8.GetString(await AttendanceLedgerExport.WriteAsync(ledger, TestContext.Current.CancellationToken)).Split("\r\n");
 
         Assert.Equal($"主题党日,2026年12月4日（周五）15:00,张三,请假,{cell},,已送达", lines[1]);
     }

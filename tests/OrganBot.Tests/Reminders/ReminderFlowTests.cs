@@ -92,7 +92,7 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         var card = Assert.Single(await _connector.WaitForSendsAsync(1)).Card!;
         Assert.Contains("出勤台账", card.Readable(), StringComparison.Ordinal);
         var link = new Uri(card["actions"]![0]!["url"]!.GetValue<string>());
-        Assert.Equal(AttendanceLedgerEndpoints.Path, link.AbsolutePath);
+        Assert.StartsWith("/api/admin/downloads/attendance/", link.AbsolutePath, StringComparison.Ordinal);
         using var client = bot.CreateClient();
 
         var response = await client.GetAsync(link.PathAndQuery, Ct);
@@ -101,7 +101,7 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, again.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Gone, again.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         return System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
@@ -189,7 +189,7 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.Null(refused.Card);
         using (var anonymous = bot.CreateClient())
         {
-            var noToken = await anonymous.GetAsync($"{AttendanceLedgerEndpoints.Path}?occurrence={Uri.EscapeDataString(occurrence)}", Ct);
+            var noToken = await anonymous.GetAsync($"/api/admin/downloads/attendance/{Uri.EscapeDataString(occurrence)}", Ct);
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, noToken.StatusCode);
         }
 

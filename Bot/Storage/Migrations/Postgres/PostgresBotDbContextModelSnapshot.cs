@@ -68,13 +68,6 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ExportToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset?>("ExportTokenExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("ImageUrl")
                         .HasColumnType("text");
 
@@ -226,6 +219,43 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("Deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Downloads.DownloadTokenRecord", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AdminAadObjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("DownloadTokens", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Feedback.DialogStateRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -305,33 +335,6 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.HasKey("Year");
 
                     b.ToTable("FeedbackCounters", (string)null);
-                });
-
-            modelBuilder.Entity("OrganBot.Bot.Feedback.FeedbackExportTokenRecord", b =>
-                {
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("AdminAadObjectId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset?>("UsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("TokenHash");
-
-                    b.ToTable("FeedbackExportTokens", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Feedback.FeedbackHistoryRecord", b =>

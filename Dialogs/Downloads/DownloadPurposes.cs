@@ -1,0 +1,17 @@
+namespace OrganBot.Dialogs.Downloads;
+
+/// <summary>The exports an admin can download; each link is bound to exactly one of them.</summary>
+public static class DownloadPurposes
+{
+    /// <summary>导出反馈: every ticket (object <see cref="Everything"/>).</summary>
+    public const string Feedback = "feedback";
+
+    /// <summary>导出台账: the attendance ledger of one occurrence (object = occurrence key).</summary>
+    public const string AttendanceLedger = "attendance";
+
+    /// <summary>导出发送结果: per-recipient results of one announcement (object = announcement id).</summary>
+    public const string AnnouncementResults = "announcement-results";
+
+    /// <summary>The object id of an export that covers everything (the feedback CSV).</summary>
+    public const string Everything = "all";
+}
