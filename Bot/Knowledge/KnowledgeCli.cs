@@ -14,7 +14,7 @@ namespace OrganBot.Bot.Knowledge;
 /// </summary>
 internal static class KnowledgeCli
 {
-    public static readonly string[] Commands = ["ask", "eval", "bench-qa"];
+    public static readonly string[] Commands = ["ask", "eval", "bench-qa", "qa-resources"];
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -26,6 +26,15 @@ internal static class KnowledgeCli
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        if (args is ["qa-resources", ..])
+        {
+            // Run from the repository (dotnet run starts in Bot/): writes Dialogs/Knowledge/Resources.
+            var resources = args.Length > 1 ? args[1] : LexiconGenerator.DefaultJiebaResources();
+            var target = Path.GetFullPath(Path.Combine(Directory.GetCurrentDirectory(), "..", "Dialogs", "Knowledge", "Resources"));
+            await output.WriteAsync(LexiconGenerator.Generate(resources, await File.ReadAllTextAsync(KnowledgeLoader.ResolvePath("seeds/speech.txt")), target));
+            return 0;
+        }
+
         KnowledgeBase knowledge;
         try
         {
