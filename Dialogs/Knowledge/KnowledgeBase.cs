@@ -57,6 +57,22 @@ public sealed partial class KnowledgeBase
 
     public static KnowledgeBase Load(string speechText, Lexicon? lexicon = null) => new(SpeechDocument.Parse(speechText), Thesaurus.LoadDefault(), lexicon);
 
+    /// <summary>
+    /// An admin linked <paramref name="question"/> to sentences (ids like s42): from now on it, and questions worded
+    /// like it, find them. Unknown ids are ignored.
+    /// </summary>
+    public void Learn(string question, IEnumerable<string> sentenceIds)
+    {
+        foreach (var id in sentenceIds)
+        {
+            if (Document.Sentences.FirstOrDefault(s => s.Id == id) is { } sentence) Index.AddPhrasing(sentence.Index, question);
+        }
+    }
+
+    /// <summary>The best sentences for a question whether or not it is covered: the choices 问答待办 offers an admin.</summary>
+    public IReadOnlyList<(SpeechSentence Sentence, string Label)> Candidates(string question, int count) =>
+        [.. Index.Search(Index.Analyzer.Analyze(question)).Take(count).Select(r => (r.Sentence, Label(r.Sentence, UiLanguage.Chinese)))];
+
     public KnowledgeAnswer Ask(string question, UiLanguage language = UiLanguage.Chinese)
     {
         var query = Index.Analyzer.Analyze(question);

@@ -100,7 +100,7 @@ public sealed class SpeechIndex
             var idf = new Dictionary<string, double>(_idf);
             foreach (var (term, weight) in query.Terms)
             {
-                if (term[0] == QueryAnalyzer.UnknownPrefix || weight < 0.5 || tf.ContainsKey(term)) continue;
+                if (weight < QueryAnalyzer.SynonymWeight || tf.ContainsKey(term)) continue;
                 tf[term] = 1;
                 var df = _termFrequencies.Count(t => t.ContainsKey(term)) + 1;
                 idf[term] = Math.Log(1 + ((_lengths.Length - df + 0.5) / (df + 0.5)));
