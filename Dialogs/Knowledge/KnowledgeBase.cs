@@ -24,7 +24,7 @@ public sealed partial class KnowledgeBase
     public const double MinConfidence = 0.35;
 
     /// <summary>A question asking for an amount, date, procedure or person the best sentence does not hold (<see cref="ExpectedAnswer"/>) keeps this share of its confidence.</summary>
-    internal const double UnmetAnswerTypeFactor = 0.5;
+    internal const double UnmetAnswerTypeFactor = 0.3;
 
     private readonly string? _partsNoun;
 

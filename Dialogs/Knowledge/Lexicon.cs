@@ -60,11 +60,14 @@ public sealed class Lexicon
         return new Lexicon(segmenter, ParseTable(Embedded("synonyms.txt"), '=', '|'), ParseEnglish(Embedded("cedict-en.txt")));
     }
 
-    /// <summary>Words (two or more Chinese characters) of a normalised Chinese run, as jieba cuts them for search.</summary>
-    public IEnumerable<string> Words(string run)
+    /// <summary>
+    /// Words (two or more Chinese characters) of a normalised Chinese run. The speech is cut for search (long words
+    /// and the words inside them); a question is cut once, so overlapping pieces (明天天气 → 天天) never appear.
+    /// </summary>
+    public IEnumerable<string> Words(string run, bool forSearch)
     {
         if (_segmenter is null || run.Length < 2) yield break;
-        foreach (var word in _segmenter.CutForSearch(run, hmm: false))
+        foreach (var word in forSearch ? _segmenter.CutForSearch(run, hmm: false) : _segmenter.Cut(run, hmm: false))
         {
             if (word.Length >= 2 && word.All(TextNormalizer.IsCjk)) yield return word;
         }

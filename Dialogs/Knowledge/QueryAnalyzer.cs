@@ -209,7 +209,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
     /// </summary>
     private void AddWords(Dictionary<string, double> terms, List<string> matched, string run, int start, bool[] covered)
     {
-        foreach (var word in lexicon.Words(run))
+        foreach (var word in lexicon.Words(run, forSearch: false))
         {
             if (speechWords.Contains(word))
             {
@@ -219,10 +219,12 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
 
             var synonyms = lexicon.SynonymsOf(word);
             if (synonyms.Count == 0) continue;
+            // A word with several speech synonyms spreads its weight over them rather than counting several times.
+            var weight = SynonymWeight / synonyms.Count;
             foreach (var synonym in synonyms)
             {
-                Add(terms, SpeechIndex.WordPrefix + synonym, SynonymWeight);
-                AddTermText(terms, synonym, SynonymWeight * ThesaurusWeight(synonym));
+                Add(terms, SpeechIndex.WordPrefix + synonym, weight);
+                AddTermText(terms, synonym, weight * ThesaurusWeight(synonym));
                 matched.Add(synonym);
             }
 

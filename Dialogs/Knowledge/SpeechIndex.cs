@@ -62,7 +62,7 @@ public sealed class SpeechIndex
                 }
 
                 _lengths[i] += length;
-                foreach (var word in lexicon.Words(normalized.Substring(start, length)))
+                foreach (var word in lexicon.Words(normalized.Substring(start, length), forSearch: true))
                 {
                     Count(tf, WordPrefix + word);
                     words.Add(word);
