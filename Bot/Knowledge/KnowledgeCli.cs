@@ -14,7 +14,7 @@ namespace OrganBot.Bot.Knowledge;
 /// </summary>
 internal static class KnowledgeCli
 {
-    public static readonly string[] Commands = ["ask", "eval", "bench-qa"];
+    public static readonly string[] Commands = ["ask", "eval", "bench-qa", "qa-resources"];
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -26,7 +26,18 @@ internal static class KnowledgeCli
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        if (args is ["qa-resources", ..])
+        {
+            // Run from the repository (dotnet run starts in Bot/): writes Dialogs/Knowledge/Resources.
+            var resources = args.Length > 1 ? args[1] : LexiconGenerator.DefaultJiebaResources();
+            var target = Path.GetFullPath(Path.Combine(Directory.GetCurrentDirectory(), "..", "Dialogs", "Knowledge", "Resources"));
+            await output.WriteAsync(LexiconGenerator.Generate(resources, await File.ReadAllTextAsync(KnowledgeLoader.ResolvePath("seeds/speech.txt")), target));
+            return 0;
+        }
+
         KnowledgeBase knowledge;
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var loading = Stopwatch.StartNew();
         try
         {
             knowledge = KnowledgeLoader.Load();
@@ -52,7 +63,19 @@ internal static class KnowledgeCli
                 await output.WriteLineAsync(Readable(knowledge.Ask(question)));
                 return 0;
             case ["eval", ..]:
-                var path = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? DefaultDevSet();
+                var path = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+                if (path is null)
+                {
+                    if (EvaluationDirectory() is not { } directory)
+                    {
+                        await error.WriteLineAsync("Evaluation sets not found: no tests/OrganBot.Tests/Knowledge/Data above " + Directory.GetCurrentDirectory());
+                        return 2;
+                    }
+
+                    await output.WriteAsync(EvaluationTable(knowledge, directory));
+                    return 0;
+                }
+
                 if (!File.Exists(path))
                 {
                     await error.WriteLineAsync($"Evaluation set not found: {path}");
@@ -61,28 +84,96 @@ internal static class KnowledgeCli
 
                 var report = KnowledgeEvaluator.Evaluate(knowledge, KnowledgeEvaluator.ReadJsonl(await File.ReadAllTextAsync(path)));
                 await output.WriteAsync(EvaluationText(report));
+                await output.WriteAsync(TradeOffText(report));
                 if (args.Contains("--verbose")) await output.WriteAsync(VerboseText(report));
                 return 0;
             case ["bench-qa", ..]:
-                await output.WriteAsync(Bench());
+                var coldLoad = loading.Elapsed.TotalMilliseconds;
+                var coldBytes = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
+                await output.WriteAsync(Bench(coldLoad, coldBytes));
                 return 0;
             default:
-                await error.WriteLineAsync("Usage: ask \"问题\" | ask --jsonl | eval [path.jsonl] | bench-qa");
+                await error.WriteLineAsync("Usage: ask \"问题\" | ask --jsonl | eval [path.jsonl] [--verbose] | bench-qa | qa-resources [jieba Resources folder]");
                 return 1;
         }
     }
 
-    /// <summary>../shared/qa/dev.jsonl, looked for from the current directory upwards.</summary>
-    private static string DefaultDevSet()
+    /// <summary>The project's evaluation sets (tests/OrganBot.Tests/Knowledge/Data), looked for from the current directory upwards.</summary>
+    internal static string? EvaluationDirectory()
     {
-        var relative = Path.Combine("..", "shared", "qa", "dev.jsonl");
+        var relative = Path.Combine("tests", "OrganBot.Tests", "Knowledge", "Data");
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate)) return candidate;
+            if (File.Exists(Path.Combine(candidate, DevSet))) return candidate;
         }
 
-        return relative;
+        return null;
+    }
+
+    public const string DevSet = "dev.jsonl";
+    public const string TuningSet = "members-tuning.jsonl";
+
+    /// <summary>Frozen: its numbers are reported, its misses are never printed (tuning reads the tuning split only).</summary>
+    public const string TestSet = "members-test.jsonl";
+
+    /// <summary>
+    /// <c>eval</c> without a file: the issue's targets on the frozen test split, with the dev set and the tuning split
+    /// beside them, then the refusal trade-off around the threshold and the tuning split's misses.
+    /// </summary>
+    private static string EvaluationTable(KnowledgeBase knowledge, string directory)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        (string Name, string File)[] files = [("test (frozen)", TestSet), ("dev", DevSet), ("tuning", TuningSet)];
+        var sets = files
+            .Select(s => (s.Name, Report: KnowledgeEvaluator.Evaluate(knowledge, KnowledgeEvaluator.ReadJsonl(File.ReadAllText(Path.Combine(directory, s.File)))))).ToList();
+        var text = new StringBuilder();
+        text.AppendLine(inv, $"{"",-34}{string.Concat(sets.Select(s => $"{s.Name,16}"))}");
+        void Row(string label, Func<EvaluationReport, string> value) =>
+            text.AppendLine(inv, $"{label,-34}{string.Concat(sets.Select(s => $"{value(s.Report),16}"))}");
+        Row("answerable / not covered", r => $"{r.Count} / {r.UnanswerableCount}");
+        Row("Recall@1 (target >= 0.85)", r => r.RecallAt1.ToString("F3", inv));
+        Row("Recall@3 (target >= 0.95)", r => r.RecallAt3.ToString("F3", inv));
+        Row("MRR", r => r.Mrr.ToString("F3", inv));
+        Row("answerable refused (<= 0.03)", r => r.Refused.ToString("F3", inv));
+        Row("not covered recognised (>= 0.90)", r => r.UnanswerableCount == 0 ? "-" : r.UnanswerableRecognised.ToString("F3", inv));
+        Row("English Recall@3 (>= 0.80)", r => r.PerKind.TryGetValue("english", out var e) ? $"{e.RecallAt3:F3} ({e.Count})" : "-");
+        foreach (var kind in sets.SelectMany(s => s.Report.PerKind.Keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            Row($"  {kind} R@1 / R@3", r => r.PerKind.TryGetValue(kind, out var k) ? $"{k.RecallAt1:F2} / {k.RecallAt3:F2}" : "-");
+        }
+
+        text.AppendLine(inv, $"Threshold (confidence >= {KnowledgeBase.MinConfidence:F2}), chosen on the tuning split:");
+        text.Append(TradeOffText(sets[2].Report));
+        var tuning = sets[2].Report;
+        text.AppendLine("Tuning split, not first:");
+        foreach (var (question, rank, answer) in tuning.Results.Where(r => r.Rank != 1))
+        {
+            text.AppendLine(inv, $"  {question.Id} rank={(rank == 0 ? "-" : rank.ToString(inv))}{(answer.Covered ? "" : " (refused)")} {question.Question} {Signals(answer)}");
+        }
+
+        foreach (var (question, answer) in tuning.UnanswerableAnswered)
+        {
+            text.AppendLine(inv, $"  {question.Id} answered: {question.Question} → {answer.Citations[0].Label} {Signals(answer)}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Answerable questions refused and not-covered ones recognised at thresholds around the chosen one.</summary>
+    private static string TradeOffText(EvaluationReport report)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var text = new StringBuilder("  threshold  answerable refused  not covered recognised\n");
+        for (var step = -3; step <= 3; step++)
+        {
+            var threshold = Math.Round(KnowledgeBase.MinConfidence + (step * 0.05), 2);
+            var refused = report.Results.Count(r => r.Answer.Confidence < threshold) / (double)Math.Max(1, report.Results.Count);
+            var recognised = report.Unanswerable.Count(r => r.Answer.Confidence < threshold) / (double)Math.Max(1, report.Unanswerable.Count);
+            text.AppendLine(inv, $"  {threshold,9:F2}{(step == 0 ? "*" : " ")} {refused,18:F3}  {(report.Unanswerable.Count == 0 ? "-" : recognised.ToString("F3", inv)),22}");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>One line of the <c>ask --jsonl</c> contract.</summary>
@@ -176,16 +267,20 @@ internal static class KnowledgeCli
     /// <summary>The not-covered signals of an answer: [query coverage, best score, coverage of the best sentence].</summary>
     private static string Signals(KnowledgeAnswer answer) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"[cov {answer.Signals.QueryCoverage:F2}, top {answer.Signals.TopScore:F1}, topcov {answer.Signals.TopCoverage:F2}]");
+        $"[confidence {answer.Confidence:F2}, top {answer.Signals.TopScore:F1}, query coverage {answer.Signals.QueryCoverage:F2}]");
 
     /// <summary>Index build time, query latency p50/p99 over the dev-style questions, memory.</summary>
-    internal static string Bench()
+    internal static string Bench(double coldLoadMilliseconds, long coldLoadBytes)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var speech = File.ReadAllText(KnowledgeLoader.ResolvePath("seeds/speech.txt"));
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var stopwatch = Stopwatch.StartNew();
-        var knowledge = KnowledgeBase.Load(speech);
+        var lexicon = Lexicon.Load(AppContext.BaseDirectory);
+        var lexiconLoad = stopwatch.Elapsed.TotalMilliseconds;
+        var lexiconBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+        stopwatch.Restart();
+        var knowledge = KnowledgeBase.Load(speech, lexicon);
         var firstBuild = stopwatch.Elapsed.TotalMilliseconds;
         var indexBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
         GC.KeepAlive(knowledge);
@@ -194,7 +289,7 @@ internal static class KnowledgeCli
         for (var i = 0; i < 20; i++)
         {
             stopwatch.Restart();
-            _ = KnowledgeBase.Load(speech);
+            _ = KnowledgeBase.Load(speech, lexicon);
             builds.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
@@ -260,6 +355,8 @@ internal static class KnowledgeCli
         builds.Sort();
         var text = new StringBuilder();
         text.AppendLine(inv, $"Sentences indexed: {knowledge.Document.Sentences.Count} in {knowledge.Document.Parts.Count - 1} parts");
+        text.AppendLine(inv, $"Cold start of the engine (speech, jieba dictionary, 同义词词林, CC-CEDICT, index): {coldLoadMilliseconds:F1} ms (dictionaries target < 300 ms), managed memory {coldLoadBytes / 1024.0 / 1024.0:F1} MiB (target < 50 MB)");
+        text.AppendLine(inv, $"Dictionaries reloaded (jieba already in memory): {lexiconLoad:F1} ms, {lexiconBytes / 1024.0:F0} KiB");
         text.AppendLine(inv, $"Index build (first, cold): {firstBuild:F2} ms; warm median: {builds[builds.Count / 2]:F2} ms");
         text.AppendLine(inv, $"Query latency over {latencies.Count} queries: p50 {Percentile(latencies, 0.50):F3} ms, p99 {Percentile(latencies, 0.99):F3} ms, max {latencies[^1]:F3} ms");
         text.AppendLine(inv, $"CPU time per query (mean, unaffected by other processes' load): {cpuPerQuery:F3} ms; load average now: {LoadAverage()}");

@@ -7,26 +7,35 @@ namespace OrganBot.Bot.Knowledge;
 internal static class KnowledgeExtensions
 {
     /// <summary>
-    /// The speech Q&amp;A: index built at start from seeds/speech.txt, free-text answers, 讲话要点/问答统计 and card
-    /// buttons, vote storage, and Azure OpenAI answers when <c>Knowledge:AzureOpenAI</c> is configured.
+    /// The speech Q&amp;A: index built at start from seeds/speech.txt with the filtered dictionaries and the phrasings
+    /// admins linked, free-text answers, 讲话要点/问答统计/问答待办 and card buttons, vote and to-do storage, and a chat
+    /// model (Azure OpenAI or OpenAI-compatible) when <c>Knowledge:AzureOpenAI</c> is configured.
     /// </summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.AzureOpenAI.Provider is AzureOpenAIOptions.Azure or AzureOpenAIOptions.OpenAICompatible,
+                "Knowledge:AzureOpenAI:Provider must be Azure or OpenAICompatible.")
+            .Validate(o => o.AzureOpenAI.TimeoutSeconds is >= 0.1 and <= 60, "Knowledge:AzureOpenAI:TimeoutSeconds must be between 0.1 and 60.")
+            .ValidateOnStart();
         builder.Services.AddSingleton(sp => KnowledgeLoader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.SpeechPath));
+        builder.Services.AddSingleton(sp => new KnowledgeSettings(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.OfficeContact));
         builder.Services.AddSingleton<AnswerPresenter>();
         builder.Services.AddHostedService<KnowledgeWarmup>();
         builder.Services.AddScoped<SpeechQuestionAnswerer>();
         builder.Services.AddScoped<IQuestionAnswerer>(sp => sp.GetRequiredService<SpeechQuestionAnswerer>());
         builder.Services.AddScoped<IFeature, KnowledgeFeature>();
         builder.Services.AddScoped<IAnswerVoteStore, EfAnswerVoteStore>();
+        builder.Services.AddScoped<IQaQueueStore, EfQaQueueStore>();
 
-        var azure = builder.Configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>()?.AzureOpenAI;
-        if (azure?.IsConfigured == true)
+        var model = builder.Configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>()?.AzureOpenAI;
+        if (model?.IsConfigured == true)
         {
-            builder.Services.AddHttpClient(nameof(AzureOpenAIAnswerGenerator));
-            builder.Services.AddSingleton<IAnswerGenerator, AzureOpenAIAnswerGenerator>();
+            builder.Services.AddHttpClient(nameof(OpenAIChatModel));
+            builder.Services.AddSingleton<OpenAIChatModel>();
+            builder.Services.AddSingleton<IAnswerGenerator>(sp => sp.GetRequiredService<OpenAIChatModel>());
+            builder.Services.AddSingleton<IQuestionRewriter>(sp => sp.GetRequiredService<OpenAIChatModel>());
         }
 
         return builder;

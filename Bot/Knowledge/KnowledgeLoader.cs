@@ -7,5 +7,5 @@ internal static class KnowledgeLoader
 {
     public static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
-    public static KnowledgeBase Load(string path = "seeds/speech.txt") => KnowledgeBase.Load(File.ReadAllText(ResolvePath(path)));
+    public static KnowledgeBase Load(string path = "seeds/speech.txt") => KnowledgeBase.Load(File.ReadAllText(ResolvePath(path)), Lexicon.Load(AppContext.BaseDirectory));
 }

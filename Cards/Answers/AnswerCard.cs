@@ -52,6 +52,21 @@ public static class AnswerCard
             body.Add(new TextBlock(view.VoteNote) { IsSubtle = true, Size = TextSize.Small });
         }
 
+        if (view.ReasonChoices.Count > 0)
+        {
+            body.Add(new TextBlock(en ? "What was wrong? (optional)" : "哪里不满意？（可选）") { IsSubtle = true, Size = TextSize.Small });
+            body.Add(new ActionSet(view.ReasonChoices.Select(r => new ExecuteAction(AnswerVerbs.Reason)
+            {
+                Title = r.Title,
+                Data = new Dictionary<string, string>
+                {
+                    [AnswerVerbs.AnswerIdKey] = view.AnswerId,
+                    [AnswerVerbs.QuestionKey] = view.Question,
+                    [AnswerVerbs.ReasonKey] = r.Reason,
+                },
+            })));
+        }
+
         var actions = new List<CardAction> { OriginalText(view.PartLabel, view.PartText, language) };
         if (view.VoteNote is null)
         {

@@ -33,4 +33,7 @@ public sealed record AnswerCardView
 
     /// <summary>Shown instead of the vote buttons once the member has voted.</summary>
     public string? VoteNote { get; init; }
+
+    /// <summary>After 👎: offer 答非所问 / 不完整 / 其他 (the reasons, in the member's language) as buttons.</summary>
+    public IReadOnlyList<(string Reason, string Title)> ReasonChoices { get; init; } = [];
 }

@@ -29,6 +29,16 @@ public static class AnswerStatsCard
             body.Add(new FactSet(stats.Rated.Select(r => ($"👍{r.Up} 👎{r.Down}", $"{r.Question} — {r.Label}"))));
         }
 
-        return new AdaptiveCard { Lang = language.CardLang(), FallbackText = en ? "Q&A ratings." : "问答统计。", Body = body }.ToJson();
+        body.Add(new TextBlock(en ? "Most frequent unanswered questions:" : "最常见的未答问题：") { IsSubtle = true, Size = TextSize.Small, Separator = true });
+        body.Add(stats.Unanswered.Count == 0
+            ? new TextBlock(en ? "None open." : "暂无待处理。") { IsSubtle = true }
+            : new FactSet(stats.Unanswered.Select(u => ($"×{u.Count}", u.Question))));
+        return new AdaptiveCard
+        {
+            Lang = language.CardLang(),
+            FallbackText = en ? "Q&A ratings." : "问答统计。",
+            Body = body,
+            Actions = [Welcome.WelcomeCard.Command(en ? "Q&A to-do" : "问答待办", QaQueueCard.Command)],
+        }.ToJson();
     }
 }

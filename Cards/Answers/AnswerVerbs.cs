@@ -9,6 +9,16 @@ public static class AnswerVerbs
     public const string Part = "qa.part";
     public const string KeyPoints = "qa.points";
 
+    /// <summary>After 👎: what was wrong (答非所问 / 不完整 / 其他).</summary>
+    public const string Reason = "qa.reason";
+
+    /// <summary>问答待办 (admins): link a question to a sentence, or confirm the speech does not cover it.</summary>
+    public const string Link = "qa.link";
+    public const string Dismiss = "qa.dismiss";
+    public const string ReasonKey = "reason";
+    public const string ItemKey = "item";
+    public const string SentenceKey = "sentence";
+
     public const string AnswerIdKey = "answerId";
     public const string VoteKey = "vote";
     public const string QuestionKey = "question";

@@ -10,21 +10,24 @@ public sealed class AnswerPresenter
     private const int MaxPassageLength = 300;
 
     private readonly KnowledgeBase knowledge;
+    private readonly KnowledgeSettings _settings;
 
     // The paragraphs of every part (查看原文) never change: built once, not on every answer.
     private readonly IReadOnlyList<string>[] _partParagraphs;
 
-    public AnswerPresenter(KnowledgeBase knowledge)
+    public AnswerPresenter(KnowledgeBase knowledge, KnowledgeSettings? settings = null)
     {
         this.knowledge = knowledge;
+        _settings = settings ?? new KnowledgeSettings("");
         _partParagraphs = [.. knowledge.Document.Parts.Select(BuildPartParagraphs)];
     }
 
-    public JsonObject AnswerCard(KnowledgeAnswer answer, UiLanguage language, GeneratedAnswer? generated = null, string? voteNote = null)
+    public JsonObject AnswerCard(KnowledgeAnswer answer, UiLanguage language, GeneratedAnswer? generated = null, string? voteNote = null, bool askReason = false)
     {
         if (!answer.Covered)
         {
-            return NotCoveredCard.Build(answer.Question, [.. answer.RelatedParts.Select(p => (p.Number, knowledge.PartLabel(p, language)))], language);
+            return NotCoveredCard.Build(answer.Question, [.. answer.RelatedParts.Select(p => (p.Number, knowledge.PartLabel(p, language)))], language,
+                _settings.OfficeContact, RequestIntent.IsMatch(answer.Question));
         }
 
         var main = answer.Citations[0].Sentence;
@@ -45,9 +48,14 @@ public sealed class AnswerPresenter
             PartText = PartParagraphs(part),
             FollowUps = answer.FollowUps,
             VoteNote = voteNote,
+            ReasonChoices = askReason ? [.. QaQueueReasons.AfterDownVote.Select(r => (r, ReasonTitle(r, language)))] : [],
         };
         return Cards.Answers.AnswerCard.Build(view, language);
     }
+
+    private static string ReasonTitle(string reason, UiLanguage language) => language == UiLanguage.English
+        ? reason switch { QaQueueReasons.WrongAnswer => "Off the point", QaQueueReasons.Incomplete => "Incomplete", _ => "Other" }
+        : reason;
 
     public JsonObject KeyPointsOverview(UiLanguage language) =>
         KeyPointsCard.Overview([.. knowledge.Document.NumberedParts.Select(p => KeyPoints(p, language))], language);

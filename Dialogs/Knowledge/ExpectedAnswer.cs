@@ -18,7 +18,7 @@ public static partial class ExpectedAnswer
     [GeneratedRegex(@"什么时候|啥时候|何时|哪天|哪一天|几号|几月|几点钟|几点(?:开|上|下|到|结束|开始|出发|集合|关)|多久|多长时间|(?<![近这前头后])几(?:年|天)|截止|\bwhen\b|how long|how often|what time|what date|which day|deadline")]
     private static partial Regex TimeQuestion();
 
-    [GeneratedRegex(@"[0-9一二三四五六七八九十两百每]+(?:年|个月|月|日|天|周|号|点钟|小时)|年底|月底|季度|定期|每年|每月")]
+    [GeneratedRegex(@"[0-9一二三四五六七八九十两百每]+(?:年|个月|月|日|天|周|号|点钟|小时)|年底|月底|季度|定期|每年|每月|时期|阶段|当前|今年|近年来")]
     private static partial Regex TimeEvidence();
 
     [GeneratedRegex(@"流程|程序|手续|步骤|申请|报名|报销|办理|找谁|怎么写|咋写|怎么填|模板|表格|how (?:do|can|should) (?:i|we) (?:apply|join|claim|register|sign|book|request|submit|get|obtain)|where (?:can|do|should) i|apply for|sign up|password|\bclaim\b|reimburse")]

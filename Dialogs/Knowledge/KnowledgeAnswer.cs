@@ -26,4 +26,7 @@ public sealed record KnowledgeAnswer
 
     /// <summary>Diagnostics for evaluation: query coverage, best score, coverage of the best sentence.</summary>
     public (double QueryCoverage, double TopScore, double TopCoverage) Signals { get; init; }
+
+    /// <summary>The one not-covered signal (0–1; 1 for structural answers): answered when ≥ <see cref="KnowledgeBase.MinConfidence"/>.</summary>
+    public double Confidence { get; init; }
 }

@@ -3,26 +3,37 @@ using Microsoft.Extensions.Logging;
 using OrganBot.Cards;
 using OrganBot.Cards.Answers;
 using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Delivery;
 
 namespace OrganBot.Dialogs.Knowledge;
 
-/// <summary>讲话要点 (browse by part), 问答统计 (admins) and the answer cards' buttons (qa.*).</summary>
+/// <summary>
+/// 讲话要点 (browse by part), 问答统计 and 问答待办 (admins), and the answer cards' buttons (qa.*): votes, what was
+/// wrong after 👎, and an admin linking a missed question to the speech (learned at once, answer sent to the asker).
+/// </summary>
 public sealed partial class KnowledgeFeature(
     KnowledgeBase knowledge,
     AnswerPresenter presenter,
     SpeechQuestionAnswerer answerer,
     IAnswerVoteStore votes,
+    IQaQueueStore queue,
+    IDeliveryQueue delivery,
     TimeProvider time,
     ILogger<KnowledgeFeature> logger) : IFeature
 {
     public const string KeyPointsCommand = "讲话要点";
     public const string StatsCommand = "问答统计";
+    public const string QueueCommand = QaQueueCard.Command;
+
+    private const int QueuePageSize = 5;
+    private const int CandidatesPerQuestion = 3;
 
     private static readonly string[] s_keyPointsCommands = [KeyPointsCommand, "要点", "key points", "keypoints"];
     private static readonly string[] s_statsCommands = [StatsCommand, "qa stats", "q&a stats"];
+    private static readonly string[] s_queueCommands = [QueueCommand, "qa to-do", "q&a to-do"];
 
     // Static: features are scoped (built every turn), their command words never change.
-    private static readonly string[] s_commands = [.. s_keyPointsCommands, .. s_statsCommands];
+    private static readonly string[] s_commands = [.. s_keyPointsCommands, .. s_statsCommands, .. s_queueCommands];
 
     public IReadOnlyCollection<string> Commands => s_commands;
 
@@ -34,18 +45,30 @@ public sealed partial class KnowledgeFeature(
     public async Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
-        if (s_statsCommands.Contains(command, StringComparer.OrdinalIgnoreCase))
+        var isStats = s_statsCommands.Contains(command, StringComparer.OrdinalIgnoreCase);
+        if (isStats || s_queueCommands.Contains(command, StringComparer.OrdinalIgnoreCase))
         {
             if (!turn.IsAdmin)
             {
                 await turn.SendAsync(OutgoingMessage.FromText(language.Pick(
-                    "抱歉，问答统计仅对管理员开放。",
-                    "Sorry, Q&A ratings are for administrators only.")), cancellationToken);
+                    $"抱歉，{(isStats ? StatsCommand : QueueCommand)}仅对管理员开放。",
+                    "Sorry, this is for administrators only.")), cancellationToken);
+                return;
+            }
+
+            if (!isStats)
+            {
+                await turn.SendAsync(OutgoingMessage.FromCard(await QueueCardAsync(language, null, cancellationToken)), cancellationToken);
                 return;
             }
 
             var stats = await votes.GetStatsAsync(5, cancellationToken);
-            await turn.SendAsync(OutgoingMessage.FromCard(AnswerStatsCard.Build(new AnswerStatsView(stats.Up, stats.Down, stats.Answers, stats.Rated), language)), cancellationToken);
+            var open = await queue.GetOpenAsync(QueuePageSize, cancellationToken);
+            var view = new AnswerStatsView(stats.Up, stats.Down, stats.Answers, stats.Rated)
+            {
+                Unanswered = [.. open.Where(o => o.Entry.Reason == QaQueueReasons.NotCovered).Select(o => (o.Entry.Question, o.Count))],
+            };
+            await turn.SendAsync(OutgoingMessage.FromCard(AnswerStatsCard.Build(view, language)), cancellationToken);
             return;
         }
 
@@ -69,6 +92,14 @@ public sealed partial class KnowledgeFeature(
                 return;
             case AnswerVerbs.KeyPoints:
                 await turn.ReplaceCardAsync(presenter.KeyPointsOverview(language), cancellationToken);
+                return;
+            case AnswerVerbs.Reason when input.Data(AnswerVerbs.ReasonKey) is { } reason && QaQueueReasons.AfterDownVote.Contains(reason)
+                && input.Data(AnswerVerbs.QuestionKey) is { Length: > 0 and <= SpeechQuestionAnswerer.MaxQuestionLength } question:
+                await queue.SetReasonAsync(SpeechQuestionAnswerer.UserKey(input.User), question.Trim(), reason, cancellationToken);
+                await turn.SendAsync(OutgoingMessage.FromText(language.Pick("收到，已转给管理员改进这个回答。", "Thank you. An administrator will look at this answer.")), cancellationToken);
+                return;
+            case AnswerVerbs.Link or AnswerVerbs.Dismiss:
+                await ResolveAsync(turn, cancellationToken);
                 return;
             default:
                 KnowledgeLog.InvalidCardData(logger, input.Verb ?? "");
@@ -108,10 +139,16 @@ public sealed partial class KnowledgeFeature(
         var note = helpful
             ? language.Pick("👍 感谢您的评价！", "👍 Thank you for your rating!")
             : language.Pick("👎 感谢您的评价，我们会继续改进。", "👎 Thank you. We'll keep improving the answers.");
+        if (!helpful)
+        {
+            await queue.AddAsync(new QaQueueEntry(0, question.Trim(), QaQueueReasons.Down, input.User.Id, UserKey(input.User), language,
+                QaQueueStatus.Open, [answerId], time.GetUtcNow()), cancellationToken);
+        }
+
         var answer = knowledge.Ask(question.Trim(), language);
         if (answer.Covered && answer.Citations[0].Sentence.Id == answerId)
         {
-            await turn.ReplaceCardAsync(presenter.AnswerCard(answer, language, voteNote: note), cancellationToken);
+            await turn.ReplaceCardAsync(presenter.AnswerCard(answer, language, voteNote: note, askReason: !helpful), cancellationToken);
         }
         else
         {
@@ -119,5 +156,70 @@ public sealed partial class KnowledgeFeature(
         }
     }
 
-    private static string UserKey(ChatUser user) => user.AadObjectId is { Length: > 0 } aad ? aad : user.Id;
+    private static string UserKey(ChatUser user) => SpeechQuestionAnswerer.UserKey(user);
+
+    private async Task<System.Text.Json.Nodes.JsonObject> QueueCardAsync(UiLanguage language, string? note, CancellationToken cancellationToken)
+    {
+        var open = await queue.GetOpenAsync(QueuePageSize, cancellationToken);
+        var items = open.Select(o => new QaQueueView(o.Entry.Id, o.Entry.Question, o.Entry.Reason, o.Count,
+            [.. knowledge.Candidates(o.Entry.Question, CandidatesPerQuestion).Select(c => (c.Sentence.Id, c.Label, c.Sentence.Text))])).ToList();
+        return QaQueueCard.Build(items, language, note);
+    }
+
+    /// <summary>
+    /// 问答待办 buttons: link the question to a sentence (the index learns it at once and every member who asked gets
+    /// the answer through the delivery outbox) or confirm the speech does not cover it.
+    /// </summary>
+    private async Task ResolveAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var input = turn.Input;
+        var language = input.Language;
+        if (!turn.IsAdmin)
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick("抱歉，问答待办仅对管理员开放。", "Sorry, this is for administrators only.")), cancellationToken);
+            return;
+        }
+
+        var link = input.Verb == AnswerVerbs.Link;
+        var sentenceId = input.Data(AnswerVerbs.SentenceKey) ?? "";
+        if (!long.TryParse(input.Data(AnswerVerbs.ItemKey), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            || (link && !knowledge.Document.Sentences.Any(s => s.Id == sentenceId)))
+        {
+            KnowledgeLog.InvalidCardData(logger, input.Verb ?? "");
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick("抱歉，这个按钮的内容无法识别，请重新打开问答待办。", "Sorry, I couldn't read that button. Please open the Q&A to-do again.")), cancellationToken);
+            return;
+        }
+
+        var status = link ? QaQueueStatus.Linked : QaQueueStatus.NotCovered;
+        var resolved = await queue.ResolveAsync(id, status, link ? [sentenceId] : [], UserKey(input.User), time.GetUtcNow(), cancellationToken);
+        string note;
+        if (resolved.Count == 0)
+        {
+            note = language.Pick("这个问题已经处理过了。", "This question has already been handled.");
+        }
+        else if (!link)
+        {
+            note = language.Pick($"已确认讲话未涉及：“{resolved[0].Question}”。", $"Confirmed as not covered: “{resolved[0].Question}”.");
+        }
+        else
+        {
+            knowledge.Learn(resolved[0].Question, [sentenceId]);
+            var requests = new List<DeliveryRequest>();
+            foreach (var entry in resolved.DistinctBy(e => e.AskerKey))
+            {
+                var answer = knowledge.Ask(entry.Question, entry.Language);
+                if (!answer.Covered) continue;
+                var intro = entry.Language.Pick($"您之前问的“{entry.Question}”，管理员已找到讲话中的相关内容：", $"About your earlier question “{entry.Question}”, an administrator found this in the speech:");
+                requests.Add(new DeliveryRequest($"qa:{entry.Id}", new DeliveryTarget.User(entry.AskerUserId),
+                    OutgoingMessage.FromCard(presenter.AnswerCard(answer, entry.Language), intro) with { Notify = true }, $"qa:{id}", "qa"));
+            }
+
+            await delivery.EnqueueAsync(requests, cancellationToken);
+            note = language.Pick($"已关联：“{resolved[0].Question}”，答案已发给 {requests.Count} 位提问的成员。",
+                $"Linked “{resolved[0].Question}”; the answer is on its way to {requests.Count} member(s).");
+        }
+
+        KnowledgeLog.QueueResolved(logger, id, status, resolved.Count);
+        await turn.ReplaceCardAsync(await QueueCardAsync(language, note, cancellationToken), cancellationToken);
+    }
 }

@@ -6,9 +6,29 @@ namespace OrganBot.Dialogs.Knowledge;
 /// Turns a question (Chinese or English) into weighted character n-gram terms: normalisation, structural references
 /// (第四部分, 二是, part 4), list intent, thesaurus expansion and question-word removal.
 /// </summary>
-public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> speechBigrams, ISet<char> speechChars)
+public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> speechBigrams, ISet<char> speechChars, Lexicon lexicon, IReadOnlySet<string> speechWords)
 {
     public const double UnigramWeight = 0.2;
+
+    /// <summary>Weight of a speech word reached through a 同义词词林 synonym (the member's own word scores 1).</summary>
+    public const double SynonymWeight = 0.5;
+
+    /// <summary>Weight of a speech word reached through the CC-CEDICT English table, shared among its translations.</summary>
+    public const double EnglishTableWeight = 0.8;
+
+    /// <summary>Prefix of a question term the speech cannot hold (an English word no dictionary maps): it only lowers confidence.</summary>
+    public const char UnknownPrefix = '?';
+
+    public QueryAnalyzer(Thesaurus thesaurus, ISet<string> speechBigrams, ISet<char> speechChars)
+        : this(thesaurus, speechBigrams, speechChars, Lexicon.None, new HashSet<string>())
+    {
+    }
+
+    /// <summary>Number of numbered parts, so “最后一部分” / “the last part” names the last one.</summary>
+    public int PartCount { get; init; }
+
+    [GeneratedRegex(@"最后(?:一个?|那个?)?(?:部分|段|大部分)|\b(?:last|final) (?:part|section)\b")]
+    private static partial Regex LastPartPattern();
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeyValuePair<string, double>[]> _termGrams = new(StringComparer.Ordinal);
 
@@ -76,6 +96,11 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         {
             part = TextNormalizer.ParseNumber(First(partMatch));
         }
+        else if (LastPartPattern().IsMatch(text))
+        {
+            part = PartCount;
+            text = LastPartPattern().Replace(text, "|");
+        }
 
         if (PointReferencePattern().Match(text) is { Success: true } pointMatch)
         {
@@ -91,6 +116,20 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         var content = PartReferencePattern().Replace(text, "|");
         content = PointReferencePattern().Replace(content, "|");
         content = ListPattern().Replace(content, "|");
+
+        // English words inside a Chinese question (“党建和业务怎么integrate”) go through the same English dictionaries.
+        if (text.Any(char.IsAsciiLetter))
+        {
+            var english = Thesaurus.EnglishWords(new string([.. text.Select(c => char.IsAsciiLetter(c) ? c : ' ')])).ToList();
+            var englishMatched = new bool[english.Count];
+            foreach (var term in thesaurus.MatchEnglish(english, englishMatched).Distinct().ToList())
+            {
+                AddTermGrams(terms, term);
+                matched.Add(term);
+            }
+
+            AddEnglishTable(terms, matched, english, englishMatched);
+        }
 
         var covered = new bool[content.Length];
         var chars = content.ToCharArray();
@@ -132,6 +171,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
             var run = new string(chars, start, length);
             AddTermText(terms, run, 1.0);
             if (length >= 3) phrases.Add(run);
+            AddWords(terms, matched, run, start, covered);
             for (var i = 0; i < length; i++)
             {
                 var c = run[i];
@@ -163,6 +203,68 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         };
     }
 
+    /// <summary>
+    /// Word layer: jieba words of a content run. A speech word adds its word term; any other word with 同义词词林
+    /// synonyms among the speech's words adds those at <see cref="SynonymWeight"/> and counts as covered.
+    /// </summary>
+    private void AddWords(Dictionary<string, double> terms, List<string> matched, string run, int start, bool[] covered)
+    {
+        foreach (var word in lexicon.Words(run, forSearch: false))
+        {
+            if (speechWords.Contains(word))
+            {
+                Add(terms, SpeechIndex.WordPrefix + word, 1.0);
+                continue;
+            }
+
+            var synonyms = lexicon.SynonymsOf(word);
+            if (synonyms.Count == 0) continue;
+            // A word with several speech synonyms spreads its weight over them rather than counting several times.
+            var weight = SynonymWeight / synonyms.Count;
+            foreach (var synonym in synonyms)
+            {
+                Add(terms, SpeechIndex.WordPrefix + synonym, weight);
+                AddTermText(terms, synonym, weight * ThesaurusWeight(synonym));
+                matched.Add(synonym);
+            }
+
+            var at = run.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0) covered.AsSpan(start + at, word.Length).Fill(true);
+        }
+    }
+
+    /// <summary>English words the thesaurus missed, looked up in the CC-CEDICT table (longest phrase first).</summary>
+    private void AddEnglishTable(Dictionary<string, double> terms, List<string> matched, List<string> words, bool[] matchedPositions)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (matchedPositions[i] || s_englishStopWords.Contains(words[i])) continue;
+            for (var length = Math.Min(lexicon.MaxEnglishPhrase, words.Count - i); length >= 1; length--)
+            {
+                if (matchedPositions.AsSpan(i, length).Contains(true)) continue;
+                var chinese = lexicon.ChineseFor(string.Join(' ', words.Skip(i).Take(length)));
+                if (chinese.Count == 0) continue;
+                var weight = EnglishTableWeight / Math.Sqrt(chinese.Count);
+                foreach (var word in chinese)
+                {
+                    Add(terms, SpeechIndex.WordPrefix + word, weight);
+                    AddTermText(terms, word, weight * ThesaurusWeight(word));
+                    matched.Add(word);
+                }
+
+                matchedPositions.AsSpan(i, length).Fill(true);
+                i += length - 1;
+                break;
+            }
+        }
+
+        // What no dictionary reached still counts against confidence: the speech cannot hold it.
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!matchedPositions[i] && !s_englishStopWords.Contains(words[i]) && words[i].Length > 1) Add(terms, UnknownPrefix + words[i], 1.0);
+        }
+    }
+
     private AnalyzedQuery AnalyzeEnglish(string original, string text)
     {
         var terms = new Dictionary<string, double>();
@@ -170,10 +272,11 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         var matchedPositions = new bool[words.Count];
         var matched = thesaurus.MatchEnglish(words, matchedPositions).Distinct().ToList();
         foreach (var term in matched) AddTermGrams(terms, term);
+        AddEnglishTable(terms, matched, words, matchedPositions);
 
         var listMatch = EnglishListPattern().Match(text);
         var listCount = listMatch.Success && listMatch.Groups[1].Success ? EnglishNumber(listMatch.Groups[1].Value) : 0;
-        var part = EnglishPartPattern().Match(text) is { Success: true } p ? EnglishNumber(p.Groups[1].Value) : 0;
+        var part = EnglishPartPattern().Match(text) is { Success: true } p ? EnglishNumber(p.Groups[1].Value) : LastPartPattern().IsMatch(text) ? PartCount : 0;
         var point = EnglishPointPattern().Match(text) is { Success: true } q ? EnglishNumber(q.Groups[1].Value) : 0;
 
         var contentUnits = 0;

@@ -16,13 +16,23 @@ public sealed class SpeechIndex
     private const double RequirementWeight = 1.1;
     private const double CoordinationWeight = 0.3;
 
+    /// <summary>Prefix of word terms (jieba words), so a two-character word and the same bigram stay separate terms.</summary>
+    public const char WordPrefix = '~';
+
+    // Copy-on-write: learned phrasings replace a sentence's dictionary (and the idf table) while queries read them.
     private readonly Dictionary<string, int>[] _termFrequencies;
     private readonly int[] _lengths;
     private readonly string[] _normalized;
-    private readonly Dictionary<string, double> _idf = [];
+    private readonly Lock _learning = new();
+    private Dictionary<string, double> _idf = [];
     private readonly double _averageLength;
 
     public SpeechIndex(SpeechDocument document, Thesaurus thesaurus)
+        : this(document, thesaurus, Lexicon.None)
+    {
+    }
+
+    public SpeechIndex(SpeechDocument document, Thesaurus thesaurus, Lexicon lexicon)
     {
         Document = document;
         Thesaurus = thesaurus;
@@ -32,6 +42,7 @@ public sealed class SpeechIndex
         _normalized = new string[sentences.Count];
         var documentFrequency = new Dictionary<string, int>();
         var bigrams = new HashSet<string>();
+        var words = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sentences.Count; i++)
         {
             var normalized = QueryAnalyzer.Compact(sentences[i].Text);
@@ -51,6 +62,11 @@ public sealed class SpeechIndex
                 }
 
                 _lengths[i] += length;
+                foreach (var word in lexicon.Words(normalized.Substring(start, length), forSearch: true))
+                {
+                    Count(tf, WordPrefix + word);
+                    words.Add(word);
+                }
             }
 
             _termFrequencies[i] = tf;
@@ -61,7 +77,38 @@ public sealed class SpeechIndex
         var n = sentences.Count;
         foreach (var (term, df) in documentFrequency) _idf[term] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
         Bigrams = bigrams;
-        Analyzer = new QueryAnalyzer(thesaurus, bigrams, _normalized.SelectMany(t => t).Where(TextNormalizer.IsCjk).ToHashSet());
+        Words = words;
+        Analyzer = new QueryAnalyzer(thesaurus, bigrams, _normalized.SelectMany(t => t).Where(TextNormalizer.IsCjk).ToHashSet(), lexicon, words)
+        {
+            PartCount = document.NumberedParts.Count(),
+        };
+    }
+
+    /// <summary>Every jieba word (two or more characters) of the speech.</summary>
+    public IReadOnlySet<string> Words { get; }
+
+    /// <summary>
+    /// Teaches the index that <paramref name="question"/> asks for sentence <paramref name="sentence"/>: the question's
+    /// content terms join that sentence's terms, so the question and its paraphrases find the sentence from now on.
+    /// </summary>
+    public void AddPhrasing(int sentence, string question)
+    {
+        var query = Analyzer.Analyze(question);
+        lock (_learning)
+        {
+            var tf = new Dictionary<string, int>(_termFrequencies[sentence]);
+            var idf = new Dictionary<string, double>(_idf);
+            foreach (var (term, weight) in query.Terms)
+            {
+                if (weight < QueryAnalyzer.SynonymWeight || tf.ContainsKey(term)) continue;
+                tf[term] = 1;
+                var df = _termFrequencies.Count(t => t.ContainsKey(term)) + 1;
+                idf[term] = Math.Log(1 + ((_lengths.Length - df + 0.5) / (df + 0.5)));
+            }
+
+            _termFrequencies[sentence] = tf;
+            _idf = idf;
+        }
     }
 
     public SpeechDocument Document { get; }
@@ -79,7 +126,8 @@ public sealed class SpeechIndex
         var sentences = Document.Sentences;
         var lexical = new double[sentences.Count];
         var coverage = new double[sentences.Count];
-        var terms = query.Terms.Select(t => (Term: t.Key, Weight: t.Value, Idf: _idf.TryGetValue(t.Key, out var idf) ? idf : MaxIdf)).ToArray();
+        var idfs = _idf;
+        var terms = query.Terms.Select(t => (Term: t.Key, Weight: t.Value, Idf: idfs.TryGetValue(t.Key, out var idf) ? idf : MaxIdf)).ToArray();
         var coverageTotal = 0.0;
         foreach (var t in terms)
         {
@@ -144,10 +192,28 @@ public sealed class SpeechIndex
         foreach (var (term, weight) in query.Terms)
         {
             if (!tf.TryGetValue(term, out var f)) continue;
-            score += weight * _idf[term] * (f * (K1 + 1) / (f + norm));
+            score += weight * _idf.GetValueOrDefault(term, MaxIdf) * (f * (K1 + 1) / (f + norm));
         }
 
         return score;
+    }
+
+    /// <summary>
+    /// Share of the query's term weight (idf-weighted, terms of two or more characters) that occurs anywhere in the
+    /// speech: words no sentence holds weigh as the rarest term, so a question mostly about something else scores low.
+    /// </summary>
+    public double VocabularyShare(AnalyzedQuery query)
+    {
+        var idfs = _idf;
+        double total = 0, known = 0;
+        foreach (var (term, weight) in query.Terms)
+        {
+            if (term.Length < 2) continue;
+            if (idfs.TryGetValue(term, out var idf)) known += weight * idf;
+            total += weight * (idfs.TryGetValue(term, out var v) ? v : MaxIdf);
+        }
+
+        return total == 0 ? 0 : known / total;
     }
 
     /// <summary>Share of the query's term weight (idf-weighted) that occurs in the sentence.</summary>
@@ -158,7 +224,7 @@ public sealed class SpeechIndex
         foreach (var (term, weight) in query.Terms)
         {
             if (term.Length < 2) continue;
-            var idf = _idf.TryGetValue(term, out var v) ? v : MaxIdf;
+            var idf = _idf.GetValueOrDefault(term, MaxIdf);
             total += weight * idf;
             if (tf.ContainsKey(term)) hit += weight * idf;
         }

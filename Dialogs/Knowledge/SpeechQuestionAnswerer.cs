@@ -9,11 +9,15 @@ public sealed partial class SpeechQuestionAnswerer(
     KnowledgeBase knowledge,
     AnswerPresenter presenter,
     IEnumerable<IAnswerGenerator> generators,
+    IEnumerable<IQuestionRewriter> rewriters,
+    IQaQueueStore queue,
+    TimeProvider time,
     ILogger<SpeechQuestionAnswerer> logger) : IQuestionAnswerer
 {
     public const int MaxQuestionLength = 200;
 
     private readonly IAnswerGenerator? _generator = generators.LastOrDefault();
+    private readonly IQuestionRewriter? _rewriter = rewriters.LastOrDefault();
 
     public Task HandleQuestionAsync(ITurnContext turn, CancellationToken cancellationToken) =>
         AnswerAsync(turn, turn.Input.Text, cancellationToken);
@@ -32,8 +36,26 @@ public sealed partial class SpeechQuestionAnswerer(
         }
 
         var answer = knowledge.Ask(question, language);
-        KnowledgeLog.Answered(logger, question, answer.Kind, answer.Signals.QueryCoverage, answer.Signals.TopScore);
+        if (!answer.Covered && _rewriter is not null && await _rewriter.RewriteAsync(question, cancellationToken) is { Length: > 0 } rewritten)
+        {
+            // The model put the question into the speech's words; retrieval and the not-covered rule judge the rewrite,
+            // the card still shows the member's own question.
+            var second = knowledge.Ask(rewritten, language);
+            if (second.Covered)
+            {
+                answer = second with { Question = question };
+                KnowledgeLog.Rewritten(logger);
+            }
+        }
+
+        KnowledgeLog.Answered(logger, question, answer.Kind, answer.Confidence, answer.Signals.TopScore);
         Telemetry.BotTelemetry.AnswerGiven(answer.Covered);
+        if (!answer.Covered)
+        {
+            await queue.AddAsync(new QaQueueEntry(0, question, QaQueueReasons.NotCovered, turn.Input.User.Id, UserKey(turn.Input.User), language,
+                QaQueueStatus.Open, [], time.GetUtcNow()), cancellationToken);
+        }
+
         GeneratedAnswer? generated = null;
         if (answer.Kind == AnswerKind.Passage && _generator is not null)
         {
@@ -48,6 +70,9 @@ public sealed partial class SpeechQuestionAnswerer(
         var card = presenter.AnswerCard(answer, language, generated);
         await turn.SendAsync(OutgoingMessage.FromCard(card) with { Entities = Citations(answer, generated) }, cancellationToken);
     }
+
+    /// <summary>The member's aadObjectId, or the Teams id when there is none.</summary>
+    public static string UserKey(ChatUser user) => user.AadObjectId is { Length: > 0 } aad ? aad : user.Id;
 
     /// <summary>English interface for an English Teams locale, or when the question itself is written in English.</summary>
     public static UiLanguage LanguageFor(UiLanguage locale, string question) =>

@@ -12,19 +12,11 @@ internal static class KnowledgeFixture
 
     public static string Speech => File.ReadAllText(KnowledgeLoader.ResolvePath("seeds/speech.txt"));
 
-    /// <summary>../shared/qa/dev.jsonl found from the test's working directory upwards.</summary>
-    public static string DevSetPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "qa", "dev.jsonl");
-            if (File.Exists(candidate)) return candidate;
-            candidate = Path.Combine(dir.FullName, "shared", "qa", "dev.jsonl");
-            if (File.Exists(candidate)) return candidate;
-        }
+    /// <summary>The dev set, the project's copy (Knowledge/Data/dev.jsonl in the test output).</summary>
+    public static string DevSetPath() => DataPath("dev.jsonl");
 
-        throw new FileNotFoundException("shared/qa/dev.jsonl not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>An evaluation set copied to the test output (Knowledge/Data).</summary>
+    public static string DataPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "Knowledge", "Data", fileName);
 
     /// <summary>Questions the speech does not address (office life, money, dates); none may get a confident citation.</summary>
     public static readonly string[] Unanswerable =
