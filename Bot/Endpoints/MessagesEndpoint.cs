@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Protocol;
+using OrganBot.Bot.ReadReceipts;
 using OrganBot.Bot.Turns;
 
 namespace OrganBot.Bot.Endpoints;
@@ -22,6 +23,7 @@ internal static partial class MessagesEndpoint
         HttpContext context,
         IChannelAuthenticator authenticator,
         TurnProcessor processor,
+        ReadReceiptReceiver readReceipts,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -63,6 +65,9 @@ internal static partial class MessagesEndpoint
             LogUnauthorized(logger, auth.Failure);
             return TypedResults.Unauthorized();
         }
+
+        // Read receipts never reach a dialog and are never answered (docs/read-receipts.md).
+        if (await readReceipts.TryHandleAsync(activity, cancellationToken) is { } receiptResult) return receiptResult;
 
         var invokeResponse = await processor.ProcessAsync(activity, cancellationToken);
         if (activity.Type == ActivityTypes.Invoke)

@@ -165,6 +165,9 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("MessageNumber")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -175,6 +178,9 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -204,6 +210,8 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("ConversationId", "MessageNumber");
 
                     b.HasIndex("State", "LeaseUntil");
 
@@ -568,6 +576,27 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AnswerVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.ReadReceipts.FollowUpPlanRecord", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<TimeSpan>("After")
+                        .HasColumnType("interval");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AnnouncementId");
+
+                    b.HasIndex("FiredAt");
+
+                    b.ToTable("FollowUpPlans", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderDispatchRecord", b =>

@@ -156,6 +156,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MessageNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -166,6 +169,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
@@ -195,6 +201,8 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("ConversationId", "MessageNumber");
 
                     b.HasIndex("State", "LeaseUntil");
 
@@ -549,6 +557,27 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AnswerVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.ReadReceipts.FollowUpPlanRecord", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AnnouncementId");
+
+                    b.HasIndex("FiredAt");
+
+                    b.ToTable("FollowUpPlans", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderDispatchRecord", b =>
