@@ -8,6 +8,7 @@ using OrganBot.Bot.Feedback;
 using OrganBot.Bot.Hosting;
 using OrganBot.Bot.Knowledge;
 using OrganBot.Bot.Protocol;
+using OrganBot.Bot.ReadReceipts;
 using OrganBot.Bot.Scheduling;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs;
@@ -26,6 +27,7 @@ builder.AddKnowledge();     // speech Q&A: index from seeds/speech.txt, answer c
 builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
 builder.AddFeedback();      // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export
 builder.AddAnnouncements(); // admin announcements: 发布公告 / 公告列表 / 导出发送结果 (Announcements:*)
+builder.AddReadReceipts();  // read receipts, read counts, 未读提醒 follow-ups and reminder nudges
 builder.Services.AddDialogs();
 builder.Services.AddProblemDetails();
 

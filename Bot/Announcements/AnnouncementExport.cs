@@ -33,7 +33,7 @@ internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone);
 
         var content = await ExcelCsv.WriteAsync(
-            ["收件人", "类型", "ID", "状态", "尝试次数", "发送时间", "原因"],
+            ["收件人", "类型", "ID", "状态", "尝试次数", "发送时间", "原因", "已读时间"],
             statuses.Select(s =>
             {
                 var (kind, id, name) = s.Target switch
@@ -51,6 +51,7 @@ internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, 
                     s.Attempts.ToString(CultureInfo.InvariantCulture),
                     s.SentAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",
                     s.State == DeliveryState.Failed ? Reason(s.Error) : "",
+                    s.ReadAt is { } read ? TimeZoneInfo.ConvertTime(read, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",
                 ];
             }),
             cancellationToken);

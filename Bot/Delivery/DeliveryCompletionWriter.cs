@@ -136,7 +136,7 @@ internal sealed partial class DeliveryCompletionWriter : IAsyncDisposable
     {
         public override Task<int> ApplyAsync(DbSet<DeliveryRecord> rows) => rows.Where(r => r.Id == Id).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.State, DeliveryState.Sent).SetProperty(r => r.ConversationId, ConversationId)
-                .SetProperty(r => r.ActivityId, ActivityId).SetProperty(r => r.SentAt, SentAt).SetProperty(r => r.CompletedAt, SentAt)
+                .SetProperty(r => r.ActivityId, ActivityId).SetProperty(r => r.MessageNumber, ReadReceipts.TeamsMessageId.ToNumber(ActivityId)).SetProperty(r => r.SentAt, SentAt).SetProperty(r => r.CompletedAt, SentAt)
                 .SetProperty(r => r.Error, (string?)null).SetProperty(r => r.ClaimToken, (Guid?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null),
             CancellationToken.None);
     }

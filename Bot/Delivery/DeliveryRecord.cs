@@ -37,4 +37,13 @@ public sealed class DeliveryRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>
+    /// <see cref="ActivityId"/> as a number when Teams gave a numeric id (it does in 1:1 chats): read receipts compare
+    /// against it (docs/read-receipts.md). Null for other ids, which a receipt can only match exactly.
+    /// </summary>
+    public long? MessageNumber { get; set; }
+
+    /// <summary>When the first read receipt covering this message arrived (1:1 chats only; null = no receipt yet).</summary>
+    public DateTimeOffset? ReadAt { get; set; }
 }

@@ -26,5 +26,8 @@ internal sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Del
         builder.Property(d => d.Error).HasMaxLength(1000);
         builder.HasIndex(d => new { d.State, d.NextAttemptAt });
         builder.HasIndex(d => new { d.State, d.LeaseUntil });
+
+        // A read receipt marks the messages of one conversation up to a message id: one range scan.
+        builder.HasIndex(d => new { d.ConversationId, d.MessageNumber });
     }
 }

@@ -93,6 +93,10 @@ internal sealed partial class DeliverySender(
                     await connector.DeleteActivityAsync(conversation.ServiceUrl, conversation.Id, RequireActivityId(row), CancellationToken.None);
                     activityId = row.TargetActivityId;
                     break;
+                case DeliveryOperation.Send when row.TargetActivityId is { } replyTo:
+                    // A reply to an earlier message (a follow-up pointing back at an announcement).
+                    activityId = (await connector.ReplyToActivityAsync(conversation.ServiceUrl, conversation.Id, replyTo, activity, CancellationToken.None)).Id;
+                    break;
                 default:
                     activityId = (await connector.SendToConversationAsync(conversation.ServiceUrl, conversation.Id, activity, CancellationToken.None)).Id;
                     break;

@@ -150,7 +150,8 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
         row.ConversationId,
         row.ActivityId,
         row.Error,
-        row.SentAt);
+        row.SentAt,
+        row.ReadAt);
 
     public static OutgoingMessage ReadMessage(DeliveryRecord row) =>
         JsonSerializer.Deserialize<OutgoingMessage>(row.MessageJson, MessageJson) ?? new OutgoingMessage();

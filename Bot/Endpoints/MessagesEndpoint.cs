@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Protocol;
+using OrganBot.Bot.ReadReceipts;
 using OrganBot.Bot.Storage;
 using OrganBot.Bot.Turns;
 
@@ -24,6 +25,7 @@ internal static partial class MessagesEndpoint
         IChannelAuthenticator authenticator,
         TurnProcessor processor,
         SeenActivities seen,
+        ReadReceiptReceiver readReceipts,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -83,6 +85,9 @@ internal static partial class MessagesEndpoint
             LogUnauthorized(logger, auth.Failure);
             return TypedResults.Unauthorized();
         }
+
+        // Read receipts never reach a dialog and are never answered (docs/read-receipts.md).
+        if (await readReceipts.TryHandleAsync(activity, cancellationToken) is { } receiptResult) return receiptResult;
 
         if (!await seen.TryMarkAsync(activity, cancellationToken))
         {

@@ -18,7 +18,8 @@ public sealed record ControlModel(
     int Pending = 0,
     double? RatePerSecond = null,
     string? EstimatedFinish = null,
-    string? Note = null);
+    string? Note = null,
+    ReadView? Reads = null);
 
 /// <summary>The admin's card for one announcement: preview controls, approval, then live progress and the final report.</summary>
 public static class ControlCard
@@ -63,6 +64,7 @@ public static class ControlCard
         }
 
         body.Add(new FactSet(facts));
+        if (model.Reads is { } reads) body.AddRange(ReadSection.Build(model.Stage, reads, data, language));
         if (model.Stage == ControlStage.Completed)
         {
             body.Add(new TextBlock(en
@@ -74,7 +76,8 @@ public static class ControlCard
         {
             ControlStage.Preview =>
             [
-                Button(SendVerb, en ? "Send" : "确认发送", data, ActionStyle.Positive),
+                // "auto" carries the automatic follow-up toggle of the read section along.
+                new ExecuteAction(SendVerb) { Title = en ? "Send" : "确认发送", Data = data, Style = ActionStyle.Positive, AssociatedInputs = model.Reads is null ? null : "auto" },
                 Button(EditVerb, en ? "Edit" : "修改", data),
                 Button(CancelVerb, en ? "Cancel" : "取消", data),
             ],

@@ -45,6 +45,9 @@ public sealed record StatsView
     public IReadOnlyList<AttendanceLine> NoAnswer { get; init; } = [];
     public IReadOnlyList<AttendanceLine> Failed { get; init; } = [];
     public int Delivered { get; init; }
+
+    /// <summary>Read / answered / no reaction among the members the reminder reached (null: not shown).</summary>
+    public ReactionsView? Reactions { get; init; }
 }
 
 public sealed record MyReminderLine(string Title, string Kind, string TimeLine, string Answer, bool Mandatory);
@@ -220,6 +223,19 @@ public static class ReminderAdminCards
                 (en ? "Not delivered" : "发送失败", s.Failed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]),
         };
+        if (s.Reactions is { } r)
+        {
+            body.Add(new FactSet(
+            [
+                (en ? "Read the reminder" : "已读提醒", r.Read.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                (en ? "Answered" : "已答复", r.Answered.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                (en ? "No reaction" : "无反应", r.NoReaction.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ]) { Separator = true });
+            body.Add(new TextBlock(en
+                ? "\"Read\" counts read receipts; members who turned receipts off and did not answer show as no reaction."
+                : "“已读”按 Teams 已读回执统计；关闭了已读回执且未答复的成员计为“无反应”。") { IsSubtle = true, Size = TextSize.Small });
+        }
+
         Section(body, en ? "Attend" : "参加", s.Attending);
         Section(body, en ? "Leave (reason)" : "请假（原因）", s.OnLeave);
         Section(body, en ? "No answer" : "未答复", s.NoAnswer);

@@ -17,7 +17,8 @@ public sealed class AnnouncementService(
     IDeliveryQueue queue,
     IDeliveryBatchControl batches,
     IOptionsMonitor<AnnouncementOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ReadReceipts.AnnouncementReadStatus readStatus)
 {
     public const string Category = "announcement";
 
@@ -93,7 +94,7 @@ public sealed class AnnouncementService(
             model = model with { Note = language.Pick($"将于 {FormatTime(at, language)} 发送。", $"Will be sent at {FormatTime(at, language)}.") };
         }
 
-        if (stage is not (ControlStage.Sending or ControlStage.Completed or ControlStage.Recalled)) return model;
+        if (stage is not (ControlStage.Sending or ControlStage.Completed or ControlStage.Recalled)) return await readStatus.AddAsync(announcement, model, cancellationToken);
 
         var summary = await batches.SummarizeAsync(announcement.BatchId, s_rateWindow, cancellationToken);
         var elapsed = announcement.SentAt is { } sentAt ? time.GetUtcNow() - sentAt : s_rateWindow;
@@ -106,7 +107,7 @@ public sealed class AnnouncementService(
             eta = FormatTime(time.GetUtcNow() + TimeSpan.FromSeconds(pending / rate.Value), language);
         }
 
-        return model with
+        return await readStatus.AddAsync(announcement, model with
         {
             Total = summary.Total,
             Sent = summary.Sent,
@@ -114,7 +115,7 @@ public sealed class AnnouncementService(
             Pending = pending,
             RatePerSecond = rate,
             EstimatedFinish = eta,
-        };
+        }, cancellationToken);
     }
 
     public string AudienceLabel(Audience audience, UiLanguage language) => audience.Kind switch

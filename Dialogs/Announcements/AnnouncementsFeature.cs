@@ -24,7 +24,8 @@ public sealed partial class AnnouncementsFeature(
     AdminAuthorization admins,
     IOptionsMonitor<AnnouncementOptions> options,
     TimeProvider time,
-    ILogger<AnnouncementsFeature> logger) : IFeature
+    ILogger<AnnouncementsFeature> logger,
+    ReadReceipts.FollowUpScheduler followUps) : IFeature
 {
     public const string ComposeCommand = "发布公告";
     public const string ListCommand = "公告列表";
@@ -101,6 +102,7 @@ public sealed partial class AnnouncementsFeature(
         switch (turn.Input.Verb)
         {
             case ControlCard.SendVerb:
+                await followUps.RecordChoiceAsync(announcement, turn.Input, cancellationToken);
                 await SendAsync(turn, announcement, cancellationToken);
                 break;
             case ControlCard.ApproveVerb:
@@ -333,7 +335,7 @@ public sealed partial class AnnouncementsFeature(
         {
             var model = await service.ProgressAsync(a, language, cancellationToken);
             var counts = a.SentAt is null ? "" : language.Pick($"，已发送 {model.Sent} / 失败 {model.Failed} / 待发送 {model.Pending}", $", sent {model.Sent} / failed {model.Failed} / waiting {model.Pending}");
-            lines.Add($"- {a.Content.Title}（{StateLabel(a.State, language)}{counts}）");
+            lines.Add($"- {a.Content.Title}（{StateLabel(a.State, language)}{counts}{ReadView.ListClause(model.Reads, language)}）");
         }
 
         return string.Join("\n", lines);

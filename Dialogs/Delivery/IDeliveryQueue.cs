@@ -32,7 +32,7 @@ public abstract record DeliveryTarget
 /// <param name="NotAfter">Not sent after this time (a reminder for an event that has started); marked expired instead.</param>
 /// <param name="Operation">Send (default) posts a new message; Update replaces <paramref name="ActivityId"/> with the message
 /// (PUT, e.g. an edited announcement); Delete removes it. Update and Delete need a <see cref="DeliveryTarget.Conversation"/>.</param>
-/// <param name="ActivityId">The earlier message to update or delete.</param>
+/// <param name="ActivityId">The earlier message to update or delete; for Send, the message to reply to (optional).</param>
 public sealed record DeliveryRequest(
     string DedupKey,
     DeliveryTarget Target,
@@ -49,6 +49,7 @@ public enum DeliveryState { Pending, Sending, Sent, Failed, Expired }
 
 /// <param name="ConversationId">Where it landed (set once sent), for later update or delete.</param>
 /// <param name="ActivityId">The connector's id for the sent message.</param>
+/// <param name="ReadAt">When a read receipt covering the message arrived (1:1 chats whose member has receipts on).</param>
 public sealed record DeliveryStatus(
     string DedupKey,
     DeliveryTarget Target,
@@ -57,4 +58,5 @@ public sealed record DeliveryStatus(
     string? ConversationId,
     string? ActivityId,
     string? Error,
-    DateTimeOffset? SentAt);
+    DateTimeOffset? SentAt,
+    DateTimeOffset? ReadAt = null);

@@ -138,6 +138,7 @@ public sealed class AttendanceReport(
             OnLeave = [.. rows.Where(r => r.Rsvp == RsvpAnswer.Leave).Select(r => new AttendanceLine(r.Name, r.Reason))],
             NoAnswer = [.. rows.Where(r => r.Rsvp is null && !r.Failed).Select(r => new AttendanceLine(r.Name, r.Delivery))],
             Failed = [.. rows.Where(r => r.Failed).Select(r => new AttendanceLine(r.Name, r.Delivery))],
+            Reactions = ReadReceipts.ReminderReactions.From(await delivery.GetBatchAsync(occurrence.Key, cancellationToken), rows.Where(r => r.Rsvp is not null).Select(r => r.MemberId)),
         };
     }
 }

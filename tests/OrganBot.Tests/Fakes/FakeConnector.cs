@@ -36,6 +36,9 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly SemaphoreSlim _signal = new(0);
     private int _nextId;
 
+    /// <summary>Message ids are this plus a counter: Teams-shaped (milliseconds since 1970), increasing.</summary>
+    public const long FirstMessageId = 1_764_000_000_000;
+
     private FakeConnector(WebApplication app) => _app = app;
 
     /// <summary>Base URL to use as the activities' serviceUrl, with a trailing slash.</summary>
@@ -125,7 +128,8 @@ public sealed class FakeConnector : IAsyncDisposable
             }),
             ("DELETE", _) => Results.Ok(),
             ("PUT", _) => Results.Json(new { id = segments[^1] }),
-            _ => Results.Json(new { id = $"msg-{id}" }, statusCode: 201),
+            // Teams gives messages numeric ids that grow with time within a chat (read receipts compare them).
+            _ => Results.Json(new { id = (FirstMessageId + id).ToString(System.Globalization.CultureInfo.InvariantCulture) }, statusCode: 201),
         };
     }
 
