@@ -10,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace OrganBot.Tests.Knowledge;
 
-/// <summary>An OpenAI-compatible chat-completions endpoint on loopback (Azure URL shape) that records each request.</summary>
+/// <summary>
+/// A chat-completions endpoint on loopback that records each request: the Azure URL shape and the plain OpenAI-compatible
+/// one (<c>/v1/chat/completions</c>, as self-hosted servers serve it).
+/// </summary>
 internal sealed class FakeOpenAI : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -25,6 +28,9 @@ internal sealed class FakeOpenAI : IAsyncDisposable
     /// <summary>The assistant message to return; null makes the endpoint never answer (until the client gives up).</summary>
     public string? Reply { get; set; }
 
+    /// <summary>Replies used first, one per request, before <see cref="Reply"/>.</summary>
+    public ConcurrentQueue<string> Replies { get; } = new();
+
     public static async Task<FakeOpenAI> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -33,6 +39,7 @@ internal sealed class FakeOpenAI : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeOpenAI(app);
         app.MapPost("/openai/deployments/{deployment}/chat/completions", (Delegate)fake.HandleAsync);
+        app.MapPost("/v1/chat/completions", (Delegate)fake.HandleAsync);
         await app.StartAsync();
         fake.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
         return fake;
@@ -42,7 +49,8 @@ internal sealed class FakeOpenAI : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         Requests.Enqueue((context.Request.Path.Value ?? "", body));
-        if (Reply is null)
+        var reply = Replies.TryDequeue(out var next) ? next : Reply;
+        if (reply is null)
         {
             await _never.Task.WaitAsync(context.RequestAborted);
         }
@@ -56,7 +64,7 @@ internal sealed class FakeOpenAI : IAsyncDisposable
             ["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = Reply },
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply },
                 ["finish_reason"] = "stop",
             }),
             ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },

@@ -45,10 +45,10 @@ public sealed class KnowledgeBaseTests
 
         var report = KnowledgeEvaluator.Evaluate(Knowledge, questions);
 
-        // Measured 0.975 / 1.000 / 0.988 (0.925 / 1.000 / 0.963 before the held-out work); a ranking change that lowers these fails CI.
-        Assert.True(report.RecallAt1 >= 0.9, $"Recall@1 {report.RecallAt1:F3}");
+        // Measured 0.950 / 1.000 / 0.975 with words, synonyms and the one-threshold rule (0.975 / 1.000 / 0.988 before).
+        Assert.True(report.RecallAt1 >= 0.925, $"Recall@1 {report.RecallAt1:F3}");
         Assert.True(report.RecallAt3 >= 0.975, $"Recall@3 {report.RecallAt3:F3}");
-        Assert.True(report.Mrr >= 0.93, $"MRR {report.Mrr:F3}");
+        Assert.True(report.Mrr >= 0.95, $"MRR {report.Mrr:F3}");
         Assert.True(report.Refused <= 0.05, $"answerable refused {report.Refused:F3}");
     }
 
@@ -60,12 +60,29 @@ public sealed class KnowledgeBaseTests
 
         var report = KnowledgeEvaluator.Evaluate(Knowledge, questions);
 
-        // Measured 0.937 / 1.000 / 0.963, 0 % refused, 27/27 unanswerable recognised; floors at the issue's targets.
+        // Measured 0.921 / 0.984, 1.6 % refused, 24/27 unanswerable recognised (one threshold for every set now).
         Assert.True(report.Count >= 60 && report.UnanswerableCount >= 25, $"{report.Count} answerable, {report.UnanswerableCount} unanswerable");
-        Assert.True(report.RecallAt1 >= 0.85, $"Recall@1 {report.RecallAt1:F3}");
+        Assert.True(report.RecallAt1 >= 0.88, $"Recall@1 {report.RecallAt1:F3}");
         Assert.True(report.RecallAt3 >= 0.95, $"Recall@3 {report.RecallAt3:F3}");
         Assert.True(report.Refused <= 0.05, $"answerable refused {report.Refused:F3}");
-        Assert.True(report.UnanswerableRecognised >= 0.75, $"unanswerable recognised {report.UnanswerableRecognised:F3}");
+        Assert.True(report.UnanswerableRecognised >= 0.8, $"unanswerable recognised {report.UnanswerableRecognised:F3}");
+    }
+
+    [Fact]
+    public void Evaluation_MembersTestSplit_StaysAboveFloor()
+    {
+        // The frozen two-thirds of the members' set (tests/…/Data/members-test.jsonl): never tuned on, only measured.
+        var questions = KnowledgeEvaluator.ReadJsonl(File.ReadAllText(KnowledgeFixture.DataPath("members-test.jsonl")));
+
+        var report = KnowledgeEvaluator.Evaluate(Knowledge, questions);
+
+        // Measured 0.790 / 0.924, 6.7 % refused, 23/24 not covered recognised, English R@3 0.889 (before: 0.743 / 0.886, 9.5 %, 24/24, 0.778).
+        Assert.True(report.Count >= 100 && report.UnanswerableCount >= 20, $"{report.Count} answerable, {report.UnanswerableCount} not covered");
+        Assert.True(report.RecallAt1 >= 0.76, $"Recall@1 {report.RecallAt1:F3}");
+        Assert.True(report.RecallAt3 >= 0.9, $"Recall@3 {report.RecallAt3:F3}");
+        Assert.True(report.Refused <= 0.08, $"answerable refused {report.Refused:F3}");
+        Assert.True(report.UnanswerableRecognised >= 0.9, $"not covered recognised {report.UnanswerableRecognised:F3}");
+        Assert.True(report.PerKind["english"].RecallAt3 >= 0.85, $"English Recall@3 {report.PerKind["english"].RecallAt3:F3}");
     }
 
     [Theory]
