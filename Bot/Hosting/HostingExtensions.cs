@@ -18,6 +18,9 @@ internal static partial class HostingExtensions
     /// <summary>Where a plain <c>dotnet run</c> listens: loopback, the Bot Framework tools' usual port.</summary>
     public const string DefaultUrl = "http://localhost:3978";
 
+    /// <summary>How long a stopping bot may take to finish calls on the wire (systemd's TimeoutStopSec must be longer).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);
+
     public static IHostApplicationBuilder AddBotHosting(this IHostApplicationBuilder builder)
     {
         // ASP.NET Core's own sources choose the address (Urls, --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS/HTTPS_PORTS,
@@ -39,6 +42,13 @@ internal static partial class HostingExtensions
                 json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 json.IncludeScopes = true;
             });
+        }
+
+        // On SIGTERM a connector call already on the wire may take up to Delivery:AttemptTimeout (30 s) to answer; the host
+        // waits a little longer than that (unless shutdownTimeoutSeconds says otherwise) so the answer is recorded.
+        if (builder.Configuration["shutdownTimeoutSeconds"] is null)
+        {
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         }
 
         builder.AddBotTelemetry();
