@@ -19,9 +19,6 @@ public sealed class FollowUpResilienceTests
 
     private static bool Reads(int member) => member % 10 < 3;
 
-    private static int RepliesTo(FakeConnector connector, string chat) =>
-        connector.Calls.Count(c => c.Method == "POST" && c.ConversationId == chat && ReadReceiptHost.IsReply(c));
-
     private static JsonObject Receipt(string serviceUrl, int member) =>
         ReadReceiptHost.Receipt(serviceUrl, member, new JsonObject { ["lastReadMessageId"] = "999999999999999999" });
 
@@ -67,24 +64,24 @@ public sealed class FollowUpResilienceTests
                 foreach (var member in Enumerable.Range(0, members).Where(Reads)) await first.PostActivityAsync(Receipt(connector.ServiceUrl, member), ct);
 
                 await first.PostActivityAsync(Activities.Execute(connector.ServiceUrl, "followup.remind", Id(id), userId: AdminId, aad: Activities.AdminAad, conversationId: AdminChat), ct);
-                await connector.WaitForAsync(_ => unread.Count(m => RepliesTo(connector, ReadReceiptHost.Chat(m)) > 0) >= unread.Count / 4, TimeSpan.FromSeconds(60));
+                await connector.WaitForAsync(_ => unread.Count(m => ReadReceiptHost.FollowUps(simulator, ReadReceiptHost.Chat(m)) > 0) >= unread.Count / 4, TimeSpan.FromSeconds(60));
                 await first.KillAsync();
             }
 
-            var atKill = unread.Count(m => RepliesTo(connector, ReadReceiptHost.Chat(m)) > 0);
+            var atKill = unread.Count(m => ReadReceiptHost.FollowUps(simulator, ReadReceiptHost.Chat(m)) > 0);
             TestContext.Current.TestOutputHelper?.WriteLine($"follow-ups delivered before the kill: {atKill} of {unread.Count}");
             Assert.True(atKill < unread.Count, "The kill came too late to be mid-send.");
 
             await using var second = await BotProcess.StartAsync(settings);
-            await connector.WaitForAsync(_ => unread.All(m => RepliesTo(connector, ReadReceiptHost.Chat(m)) > 0), TimeSpan.FromSeconds(90));
+            await connector.WaitForAsync(_ => unread.All(m => ReadReceiptHost.FollowUps(simulator, ReadReceiptHost.Chat(m)) > 0), TimeSpan.FromSeconds(90));
             await Task.Delay(1000, ct);
 
-            var perUnread = unread.Select(m => RepliesTo(connector, ReadReceiptHost.Chat(m))).ToList();
+            var perUnread = unread.Select(m => ReadReceiptHost.FollowUps(simulator, ReadReceiptHost.Chat(m))).ToList();
             var twice = perUnread.Count(n => n > 1);
             TestContext.Current.TestOutputHelper?.WriteLine($"unread members reminded twice (in flight at the kill): {twice}");
             Assert.All(perUnread, n => Assert.InRange(n, 1, 2));
             Assert.True(twice <= maxInFlight, $"{twice} got it twice; only the {maxInFlight} rows in flight at the kill may.");
-            Assert.All(Enumerable.Range(0, members).Where(Reads), m => Assert.Equal(0, RepliesTo(connector, ReadReceiptHost.Chat(m))));
+            Assert.All(Enumerable.Range(0, members).Where(Reads), m => Assert.Equal(0, ReadReceiptHost.FollowUps(simulator, ReadReceiptHost.Chat(m))));
             Assert.Equal(0, simulator.LimitViolations);
         }
         finally
@@ -111,12 +108,12 @@ public sealed class FollowUpResilienceTests
         var unread = Enumerable.Range(0, members).Where(m => !Reads(m)).ToList();
 
         await host.ExecuteAsync("followup.remind", Id(id));
-        await host.Connector.WaitForAsync(_ => unread.All(m => host.RepliesTo(m) > 0), TimeSpan.FromSeconds(40));
+        await host.Connector.WaitForAsync(_ => unread.All(m => host.FollowUpsTo(m) > 0), TimeSpan.FromSeconds(40));
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         var batch = await host.BatchAsync($"ann:{id}:followup");
 
-        Assert.All(unread, m => Assert.Equal(1, host.RepliesTo(m)));
-        Assert.All(Enumerable.Range(0, members).Where(Reads), m => Assert.Equal(0, host.RepliesTo(m)));
+        Assert.All(unread, m => Assert.Equal(1, host.FollowUpsTo(m)));
+        Assert.All(Enumerable.Range(0, members).Where(Reads), m => Assert.Equal(0, host.FollowUpsTo(m)));
         Assert.Equal(unread.Count + 1, batch.Count(s => s.State == DeliveryState.Sent)); // + the admin, who has not read it
         var bySecond = second.All.Count(c => c.BatchId == $"ann:{id}:followup");
         Assert.True(bySecond > 0, "the second instance sent none");

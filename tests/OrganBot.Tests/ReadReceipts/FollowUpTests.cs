@@ -28,18 +28,20 @@ public sealed class FollowUpTests
         await ReadAsync(host, id);
 
         await host.ExecuteAsync("followup.remind", new JsonObject { ["announcementId"] = id });
-        await host.Connector.WaitForAsync(_ => Unread(host).All(m => host.RepliesTo(m) >= 1), TimeSpan.FromSeconds(20));
+        await host.Connector.WaitForAsync(_ => Unread(host).All(m => host.FollowUpsTo(m) >= 1), TimeSpan.FromSeconds(20));
         await host.ExecuteAsync("followup.remind", new JsonObject { ["announcementId"] = id });
         var second = await host.Connector.WaitForAsync(c => c.Any(x => x.Text?.Contains("已达到提醒次数上限", StringComparison.Ordinal) == true));
         await Task.Delay(500, TestContext.Current.CancellationToken); // anything wrongly queued by the second click would go out now
 
-        Assert.All(Unread(host), m => Assert.Equal(1, host.RepliesTo(m)));
-        Assert.All(s_read, m => Assert.Equal(0, host.RepliesTo(m)));
-        // The admin got the announcement too (all members) and has not read it.
-        Assert.Equal(1, host.Connector.Calls.Count(c => c.ConversationId == ReadReceiptHost.AdminChat && c.Card.Readable().Contains("未读提醒", StringComparison.Ordinal)));
+        Assert.All(Unread(host), m => Assert.Equal(1, host.FollowUpsTo(m)));
+        Assert.All(s_read, m => Assert.Equal(0, host.FollowUpsTo(m)));
+        // The admin got the announcement too (all members) and has not read it: five follow-ups, one per chat.
+        var followUps = await host.BatchAsync($"ann:{id}:followup");
+        Assert.Equal(5, followUps.Count(s => s.State == OrganBot.Dialogs.Delivery.DeliveryState.Sent));
+        Assert.Contains(followUps, s => s.ConversationId == ReadReceiptHost.AdminChat);
         foreach (var member in Unread(host))
         {
-            var reply = host.Connector.Calls.Single(c => c.ConversationId == ReadReceiptHost.Chat(member) && ReadReceiptHost.IsReply(c));
+            var reply = host.Connector.Calls.Last(c => c.ConversationId == ReadReceiptHost.Chat(member) && ReadReceiptHost.IsReply(c));
             Assert.EndsWith("/activities/" + await host.MessageIdAsync(id, member), reply.Path, StringComparison.Ordinal);
             Assert.Contains("关于开展主题党日活动的通知", reply.Card.Readable(), StringComparison.Ordinal);
             Assert.Contains("未读提醒", reply.Card.Readable(), StringComparison.Ordinal);
@@ -74,11 +76,11 @@ public sealed class FollowUpTests
 
         var id = await host.SendAnnouncementAsync(remindUnread: true);
         await ReadAsync(host, id);
-        await host.Connector.WaitForAsync(_ => Unread(host).All(m => host.RepliesTo(m) >= 1), TimeSpan.FromSeconds(20));
+        await host.Connector.WaitForAsync(_ => Unread(host).All(m => host.FollowUpsTo(m) >= 1), TimeSpan.FromSeconds(20));
         await Task.Delay(1500, TestContext.Current.CancellationToken); // several more checks of the plan
 
-        Assert.All(Unread(host), m => Assert.Equal(1, host.RepliesTo(m)));
-        Assert.All(s_read, m => Assert.Equal(0, host.RepliesTo(m)));
+        Assert.All(Unread(host), m => Assert.Equal(1, host.FollowUpsTo(m)));
+        Assert.All(s_read, m => Assert.Equal(0, host.FollowUpsTo(m)));
         var card = await host.ExecuteAsync("announce.refresh", new JsonObject { ["announcementId"] = id });
         Assert.Contains("自动提醒", card.Readable(), StringComparison.Ordinal);
     }
@@ -91,6 +93,6 @@ public sealed class FollowUpTests
         await host.SendAnnouncementAsync(remindUnread: false);
         await Task.Delay(2000, TestContext.Current.CancellationToken);
 
-        Assert.All(Enumerable.Range(0, host.Members), m => Assert.Equal(0, host.RepliesTo(m)));
+        Assert.All(Enumerable.Range(0, host.Members), m => Assert.Equal(0, host.FollowUpsTo(m)));
     }
 }

@@ -96,8 +96,10 @@ public sealed class ReadReceiptHost : IAsyncDisposable
     public Task<HttpResponseMessage> ReceiptAsync(int member, JsonNode? value, string conversationType = "personal", string? conversationId = null) =>
         Bot.PostActivityAsync(Receipt(Connector.ServiceUrl, member, value, conversationType, conversationId), TestContext.Current.CancellationToken);
 
-    /// <summary>Replies (POST …/activities/{id}) the bot made in the member's chat: follow-ups.</summary>
-    public int RepliesTo(int member) => Connector.Calls.Count(c => c.Method == "POST" && c.ConversationId == Chat(member) && IsReply(c));
+    /// <summary>Follow-ups the member really received (the simulator's count of accepted sends, less the announcement itself).</summary>
+    public int FollowUpsTo(int member) => FollowUps(Simulator, Chat(member));
+
+    public static int FollowUps(TeamsSimulator simulator, string chat) => Math.Max(0, simulator.Delivered.GetValueOrDefault(chat) - 1);
 
     public static bool IsReply(ConnectorCall call) => call.Path.Split('/', StringSplitOptions.RemoveEmptyEntries) is ["v3", "conversations", _, "activities", _];
 
