@@ -11,6 +11,7 @@ internal static class FeedbackExtensions
         builder.Services.AddFeedbackDialogs();
         builder.Services.AddScoped<IDialogStateStore, EfDialogStateStore>();
         builder.Services.AddSingleton<FeedbackProtector>();
+        builder.Services.AddSingleton<Delivery.IProtectedTargetResolver>(sp => sp.GetRequiredService<FeedbackProtector>());
         builder.Services.AddSingleton<FeedbackOwnerKeyCache>();
         builder.Services.AddScoped<EfFeedbackStore>();
         builder.Services.AddScoped<IFeedbackStore>(sp => sp.GetRequiredService<EfFeedbackStore>());

@@ -12,7 +12,7 @@ namespace OrganBot.Bot.Feedback;
 /// HMAC-SHA256 of the user id whose key is itself stored Data-Protection-encrypted. Neither can be read back
 /// through any admin surface.
 /// </summary>
-internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHostEnvironment environment)
+internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHostEnvironment environment) : Delivery.IProtectedTargetResolver
 {
     private const string ReplyPurpose = "OrganBot.Feedback.ReplyAddress.v1";
     private const string OwnerKeyPurpose = "OrganBot.Feedback.OwnerHashKey.v1";
@@ -39,6 +39,9 @@ internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHost
             return null;
         }
     }
+
+    /// <summary>Notices to a ticket's member are queued under the reply address and unprotected only when sent.</summary>
+    string? Delivery.IProtectedTargetResolver.Resolve(string protectedUserId) => UnprotectReplyAddress(protectedUserId);
 
     public string NewOwnerKey() => _provider.Value.CreateProtector(OwnerKeyPurpose).Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
