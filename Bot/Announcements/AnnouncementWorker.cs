@@ -3,12 +3,15 @@ using OrganBot.Cards;
 using OrganBot.Cards.Announcements;
 using OrganBot.Dialogs.Announcements;
 using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Delivery;
 
 namespace OrganBot.Bot.Announcements;
 
 /// <summary>
 /// Every <see cref="AnnouncementOptions.ProgressInterval"/>: sends scheduled announcements that are due, refreshes the admin's
 /// progress card in place while an announcement is sending, and writes the final report when every recipient is done.
+/// The card's updates go through the outbox like every other proactive call, so they share the tenant's pace with the
+/// announcement itself; a refresh queued while the previous one still waits replaces it.
 /// Safe on several instances: state changes are compare-and-set, outbox rows are keyed.
 /// </summary>
 internal sealed partial class AnnouncementWorker(
@@ -48,7 +51,7 @@ internal sealed partial class AnnouncementWorker(
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IAnnouncementStore>();
         var service = scope.ServiceProvider.GetRequiredService<AnnouncementService>();
-        var messenger = scope.ServiceProvider.GetRequiredService<IProactiveMessenger>();
+        var queue = scope.ServiceProvider.GetRequiredService<IDeliveryQueue>();
         var directory = scope.ServiceProvider.GetRequiredService<Storage.ConversationDirectory>();
 
         foreach (var due in await store.ListDueAsync(time.GetUtcNow(), cancellationToken))
@@ -77,23 +80,26 @@ internal sealed partial class AnnouncementWorker(
             var card = ControlCard.Build(model, language);
             var json = card.ToJsonString();
             if (_lastCards.TryGetValue(current.Id, out var last) && last == json) continue;
-            try
-            {
-                await messenger.UpdateAsync(current.ControlConversationId, current.ControlActivityId, OutgoingMessage.FromCard(card), cancellationToken);
-                _lastCards[current.Id] = json;
-            }
-            catch (DeliveryException ex)
-            {
-                LogProgressFailed(logger, ex, current.Id);
-            }
+            await queue.EnqueueAsync(
+                [new DeliveryRequest(
+                    $"{current.BatchId}:progress:{time.GetUtcNow().UtcTicks}",
+                    new DeliveryTarget.Conversation(current.ControlConversationId),
+                    OutgoingMessage.FromCard(card),
+                    ProgressBatch(current.Id),
+                    AnnouncementService.Category,
+                    Operation: DeliveryOperation.Update,
+                    ActivityId: current.ControlActivityId)],
+                cancellationToken);
+            _lastCards[current.Id] = json;
+            if (current.State == AnnouncementState.Completed) _lastCards.Remove(current.Id);
         }
     }
 
+    /// <summary>The outbox batch of an announcement's progress-card updates (apart from its recipients' batch).</summary>
+    internal static string ProgressBatch(long id) => $"{Announcement.BatchFor(id)}:progress";
+
     [LoggerMessage(EventId = 8301, Level = LogLevel.Error, Message = "Announcement progress tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 8302, Level = LogLevel.Warning, Message = "Could not update the progress card of announcement {Id}")]
-    private static partial void LogProgressFailed(ILogger logger, Exception exception, long id);
 
     [LoggerMessage(EventId = 8303, Level = LogLevel.Information, Message = "Announcement {Id} finished: {Sent} sent, {Failed} failed")]
     private static partial void LogCompleted(ILogger logger, long id, int sent, int failed);

@@ -39,7 +39,7 @@ internal sealed partial class DeliveryCompletionWriter : IAsyncDisposable
     private long _flushes;
 
     /// <summary>Completes once the row is stored as Sent.</summary>
-    public Task MarkSentAsync(long id, string conversationId, string? activityId, DateTimeOffset sentAt) =>
+    public Task MarkSentAsync(long id, string? conversationId, string? activityId, DateTimeOffset sentAt) =>
         Submit(new SentEntry(id, conversationId, activityId, sentAt));
 
     /// <summary>Failed or Expired, final, only while <paramref name="claim"/> still holds the row; completes with the rows changed (0 or 1) once stored.</summary>
@@ -132,7 +132,7 @@ internal sealed partial class DeliveryCompletionWriter : IAsyncDisposable
     }
 
     /// <summary>The connector answered 2xx: the row is sent, whoever holds its lease now.</summary>
-    private sealed record SentEntry(long Id, string ConversationId, string? ActivityId, DateTimeOffset SentAt) : Outcome
+    private sealed record SentEntry(long Id, string? ConversationId, string? ActivityId, DateTimeOffset SentAt) : Outcome
     {
         public override Task<int> ApplyAsync(DbSet<DeliveryRecord> rows) => rows.Where(r => r.Id == Id).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.State, DeliveryState.Sent).SetProperty(r => r.ConversationId, ConversationId)

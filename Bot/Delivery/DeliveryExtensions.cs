@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using OrganBot.Bot.Auth;
+using OrganBot.Bot.Protocol;
+using OrganBot.Bot.Storage;
+using OrganBot.Bot.Turns;
 using OrganBot.Dialogs.Delivery;
 
 namespace OrganBot.Bot.Delivery;
@@ -22,6 +25,10 @@ internal static class DeliveryExtensions
         builder.Services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AttemptTimeout)
             .AddHttpMessageHandler<ConnectorAuthHandler>();
+        builder.Services.AddKeyedTransient(HttpClientName, (sp, _) =>
+            new ConnectorClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddKeyedScoped(HttpClientName, (sp, key) => new ProactiveMessenger(
+            sp.GetRequiredService<BotDbContext>(), sp.GetRequiredKeyedService<ConnectorClient>(key), sp.GetRequiredService<ILogger<ProactiveMessenger>>()));
 
         // Pacing keeps to Teams' limits in real elapsed time, so it reads the wall clock even where the app's
         // TimeProvider is faked (reminder tests move business time forward without waiting).

@@ -10,7 +10,10 @@ public sealed class DeliveryRecord
     public required string BatchId { get; set; }
     public required string Category { get; set; }
 
-    /// <summary>"user" (a member's 1:1 chat, <see cref="TargetId"/> = 29: id) or "conversation" (a stored conversation id).</summary>
+    /// <summary>
+    /// "user" (a member's 1:1 chat, <see cref="TargetId"/> = 29: id), "conversation" (a stored conversation id) or
+    /// "protected" (a member's 1:1 chat, <see cref="TargetId"/> = their protected id; such a row never stores the chat).
+    /// </summary>
     public required string TargetKind { get; set; }
 
     public required string TargetId { get; set; }

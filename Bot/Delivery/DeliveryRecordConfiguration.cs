@@ -17,8 +17,12 @@ internal sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Del
         builder.HasIndex(d => d.BatchId);
         builder.Property(d => d.Category).HasMaxLength(32);
         builder.Property(d => d.TargetKind).HasMaxLength(16);
-        builder.Property(d => d.TargetId).HasMaxLength(512);
+        // A protected target is Data Protection ciphertext, longer than any Teams id.
+        builder.Property(d => d.TargetId).HasMaxLength(2048);
         builder.Property(d => d.TargetActivityId).HasMaxLength(512);
+
+        // Updates of one activity are merged while pending and sent one at a time.
+        builder.HasIndex(d => d.TargetActivityId);
         builder.Property(d => d.Operation).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.ConversationId).HasMaxLength(512);

@@ -11,11 +11,13 @@ namespace OrganBot.Bot.Delivery;
 
 /// <summary>
 /// Delivers one claimed outbox row: resolves the conversation (opening a 1:1 chat when needed), waits for the pacer,
-/// calls the connector once, and stores the outcome. A row becomes Sent only after the connector's 2xx.
+/// calls the connector once, and stores the outcome. A row becomes Sent only after the connector's 2xx. The connector
+/// client and the messenger that opens 1:1 chats come from DI, keyed <see cref="DeliveryExtensions.HttpClientName"/>
+/// (the connector's HttpClient without the interactive retry handler, so 429s reach the pacer).
 /// </summary>
 internal sealed partial class DeliverySender(
     IServiceScopeFactory scopes,
-    IHttpClientFactory httpClients,
+    IServiceProvider services,
     DeliveryPacer pacer,
     DeliveryCompletionWriter completions,
     IEnumerable<IDeliveryObserver> observers,
@@ -31,8 +33,8 @@ internal sealed partial class DeliverySender(
     /// <summary>Rows handed back to the queue because the host stopped before their call went out.</summary>
     public int Released => Volatile.Read(ref _released);
 
-    /// <summary>A connector client without the interactive retry handler, so 429s reach the pacer.</summary>
-    internal ConnectorClient CreateConnector() => new(httpClients.CreateClient(DeliveryExtensions.HttpClientName), time);
+    /// <summary>The pipeline's connector client (no interactive retry handler, so 429s reach the pacer), for paced roster reads.</summary>
+    internal ConnectorClient CreateConnector() => services.GetRequiredKeyedService<ConnectorClient>(DeliveryExtensions.HttpClientName);
 
     /// <param name="resolved">The row's conversation if the worker already read it with the claim (null: look it up here).</param>
     /// <param name="stopping">Cancelled when the host stops: rows not yet sent go back to Pending.</param>
@@ -42,6 +44,7 @@ internal sealed partial class DeliverySender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var claim = row.ClaimToken!.Value;
+        var isProtected = row.TargetKind == DeliveryStore.ProtectedTarget;
         string? conversationId = null;
         string? tenantId = null;
         var called = false;
@@ -56,8 +59,8 @@ internal sealed partial class DeliverySender(
             }
 
             var message = DeliveryStore.ReadMessage(row);
-            var connector = CreateConnector();
-            conversationId = resolved?.Id ?? await ResolveConversationAsync(db, connector, row, stopping);
+            var connector = scope.ServiceProvider.GetRequiredKeyedService<ConnectorClient>(DeliveryExtensions.HttpClientName);
+            conversationId = resolved?.Id ?? await ResolveConversationAsync(scope.ServiceProvider, db, row, stopping);
             var conversation = resolved
                 ?? await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, stopping)
                 ?? throw new DeliveryException(404, $"Unknown conversation {conversationId}.");
@@ -82,15 +85,17 @@ internal sealed partial class DeliverySender(
             called = true;
 
             // Once the request is out, finish it even if the host is stopping: the answer decides Sent or not.
+            // A channel is addressed at its root, like the interactive messenger does, so a post never lands in an old thread.
+            var target = ProactiveMessenger.TargetId(conversation);
             string? activityId;
             switch (row.Operation)
             {
                 case DeliveryOperation.Update:
-                    await connector.UpdateActivityAsync(conversation.ServiceUrl, conversation.Id, RequireActivityId(row), activity, CancellationToken.None);
+                    await connector.UpdateActivityAsync(conversation.ServiceUrl, target, RequireActivityId(row), activity, CancellationToken.None);
                     activityId = row.TargetActivityId;
                     break;
                 case DeliveryOperation.Delete:
-                    await connector.DeleteActivityAsync(conversation.ServiceUrl, conversation.Id, RequireActivityId(row), CancellationToken.None);
+                    await connector.DeleteActivityAsync(conversation.ServiceUrl, target, RequireActivityId(row), CancellationToken.None);
                     activityId = row.TargetActivityId;
                     break;
                 case DeliveryOperation.Send when row.TargetActivityId is { } replyTo:
@@ -98,21 +103,23 @@ internal sealed partial class DeliverySender(
                     activityId = (await connector.ReplyToActivityAsync(conversation.ServiceUrl, conversation.Id, replyTo, activity, CancellationToken.None)).Id;
                     break;
                 default:
-                    activityId = (await connector.SendToConversationAsync(conversation.ServiceUrl, conversation.Id, activity, CancellationToken.None)).Id;
+                    activityId = (await connector.SendToConversationAsync(conversation.ServiceUrl, target, activity, CancellationToken.None)).Id;
                     break;
             }
 
             accepted = true;
 
-            // Stored in a batch with other rows; the row stays ours (Sending, leased) until this returns.
+            // Stored in a batch with other rows; the row stays ours (Sending, leased) until this returns. A protected
+            // row keeps no trace of where it went.
             var sentAt = time.GetUtcNow();
-            await completions.MarkSentAsync(row.Id, conversation.Id, activityId, sentAt);
+            var storedConversation = isProtected ? null : conversation.Id;
+            await completions.MarkSentAsync(row.Id, storedConversation, activityId, sentAt);
             BotTelemetry.DeliverySent();
-            Notify(row, DeliveryState.Sent, conversation.Id, activityId, null, sentAt);
+            Notify(row, DeliveryState.Sent, storedConversation, activityId, null, sentAt);
         }
         catch (DeliveryException ex)
         {
-            await HandleFailureAsync(row, claim, tenantId, conversationId, ex);
+            await HandleFailureAsync(row, claim, tenantId, conversationId, isProtected ? Anonymized(ex) : ex);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !called)
         {
@@ -132,6 +139,9 @@ internal sealed partial class DeliverySender(
             await HandleFailureAsync(row, claim, tenantId, conversationId, new DeliveryException(0, "Unexpected error: " + ex.GetType().Name, inner: ex));
         }
     }
+
+    /// <summary>The failure of a protected row without its message, which may name the member or their chat.</summary>
+    private static DeliveryException Anonymized(DeliveryException ex) => new(ex.StatusCode, "Delivery to a protected recipient failed.", ex.RetryAfter);
 
     private async Task HandleFailureAsync(DeliveryRecord row, Guid claim, string? tenantId, string? conversationId, DeliveryException ex)
     {
@@ -153,8 +163,8 @@ internal sealed partial class DeliverySender(
         else if (IsTransient(ex.StatusCode) && row.Attempts < _options.MaxAttempts)
         {
             var ceiling = TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, _options.BaseBackoff.Ticks * (1L << Math.Min(20, row.Attempts - 1))));
-            // Equal jitter: half the back-off fixed, half random, so retries spread out but never come back at once.
-            var delay = (ceiling / 2) + Jitter(ceiling / 2);
+            // Full jitter: anywhere between zero and the ceiling, so rows failed by one outage come back spread out.
+            var delay = Jitter(ceiling);
             DeliveryLog.Retrying(_logger, row.DedupKey, ex.StatusCode, row.Attempts, delay.TotalSeconds);
             await completions.RescheduleAsync(row.Id, claim, now + delay, error, countAttempt: true);
             BotTelemetry.DeliveryRetried("transient");
@@ -163,7 +173,8 @@ internal sealed partial class DeliverySender(
 
         DeliveryLog.Failed(_logger, row.DedupKey, ex.StatusCode, row.Attempts);
         BotTelemetry.DeliveryFailed(ex.StatusCode);
-        await FinishAsync(row, claim, DeliveryState.Failed, error, conversationId);
+        // The pacer may know a protected row's chat (in memory, for its windows); the row must not.
+        await FinishAsync(row, claim, DeliveryState.Failed, error, row.TargetKind == DeliveryStore.ProtectedTarget ? null : conversationId);
     }
 
     private async Task FinishAsync(DeliveryRecord row, Guid claim, DeliveryState state, string error, string? conversationId)
@@ -174,18 +185,25 @@ internal sealed partial class DeliverySender(
         }
     }
 
-    private async Task<string> ResolveConversationAsync(BotDbContext db, ConnectorClient connector, DeliveryRecord row, CancellationToken cancellationToken)
+    private async Task<string> ResolveConversationAsync(IServiceProvider scoped, BotDbContext db, DeliveryRecord row, CancellationToken cancellationToken)
     {
-        if (row.TargetKind != DeliveryStore.UserTarget) return row.TargetId;
+        var userId = row.TargetKind switch
+        {
+            DeliveryStore.UserTarget => row.TargetId,
+            DeliveryStore.ProtectedTarget => scoped.GetService<IProtectedTargetResolver>()?.Resolve(row.TargetId)
+                ?? throw new DeliveryException(400, "The protected recipient cannot be resolved."),
+            _ => null,
+        };
+        if (userId is null) return row.TargetId;
 
-        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == row.TargetId, cancellationToken)
-            ?? throw new DeliveryException(404, $"Unknown member {row.TargetId}.");
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == userId, cancellationToken)
+            ?? throw new DeliveryException(404, $"Unknown member {userId}.");
         if (member.PersonalConversationId is { } existing) return existing;
-        if (row.Operation != DeliveryOperation.Send) throw new DeliveryException(404, $"No chat with member {row.TargetId}.");
+        if (row.Operation != DeliveryOperation.Send) throw new DeliveryException(404, $"No chat with member {userId}.");
 
         // Creating the 1:1 chat is a connector call too, paced like a send (protocol.md §5.1 "Create conversation").
         await pacer.AcquireAsync(member.TenantId, "create:" + member.Id, cancellationToken);
-        var messenger = new ProactiveMessenger(db, connector, loggerFactory.CreateLogger<ProactiveMessenger>());
+        var messenger = scoped.GetRequiredKeyedService<ProactiveMessenger>(DeliveryExtensions.HttpClientName);
         return await messenger.EnsurePersonalConversationAsync(member.Id, cancellationToken);
     }
 

@@ -17,6 +17,7 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
 {
     public const string UserTarget = "user";
     public const string ConversationTarget = "conversation";
+    public const string ProtectedTarget = "protected";
 
     private const int InsertChunk = 200;
 
@@ -47,7 +48,20 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
         // announcement's rows appear to workers all at once.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var inserted = 0;
-        foreach (var chunk in requests.DistinctBy(r => r.DedupKey).Chunk(InsertChunk))
+        var fresh = new List<DeliveryRequest>(requests.Count);
+        var distinct = requests.DistinctBy(r => r.DedupKey).ToList();
+
+        // Of several updates of one message in this call, the last one counts.
+        var lastUpdates = distinct.Where(r => r.Operation == DeliveryOperation.Update)
+            .GroupBy(r => (r.Target, r.ActivityId)).Select(g => g.Last()).ToHashSet();
+        foreach (var request in distinct)
+        {
+            if (request.Operation == DeliveryOperation.Update
+                && (!lastUpdates.Contains(request) || await MergeIntoPendingUpdateAsync(request, cancellationToken))) continue;
+            fresh.Add(request);
+        }
+
+        foreach (var chunk in fresh.Chunk(InsertChunk))
         {
             var sql = new StringBuilder($"INSERT INTO {table} ({columns}) VALUES ");
             var parameters = new List<object>(chunk.Length * mapped.Length);
@@ -77,6 +91,18 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
         return inserted;
     }
 
+    /// <summary>
+    /// An update of a message whose previous update is still waiting: that row carries the newer content instead, so a
+    /// card refreshed every few seconds costs one call per refresh that actually goes out, not one per refresh asked for.
+    /// </summary>
+    private async Task<bool> MergeIntoPendingUpdateAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        var record = ToRecord(request, time.GetUtcNow());
+        return await Rows.Where(r => r.State == DeliveryState.Pending && r.Operation == DeliveryOperation.Update
+                && r.TargetActivityId == record.TargetActivityId && r.TargetKind == record.TargetKind && r.TargetId == record.TargetId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MessageJson, record.MessageJson).SetProperty(r => r.NotAfter, record.NotAfter), cancellationToken) > 0;
+    }
+
     public async Task<IReadOnlyList<DeliveryRecord>> GetBatchAsync(string batchId, CancellationToken cancellationToken) =>
         await Rows.AsNoTracking().Where(r => r.BatchId == batchId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
 
@@ -91,9 +117,13 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
             return await Rows.FromSqlInterpolated($"""
                 UPDATE "Deliveries" SET "State" = 'Sending', "ClaimToken" = {token}, "LeaseUntil" = {leaseUntil}, "Attempts" = "Attempts" + 1
                 WHERE "Id" IN (
-                    SELECT "Id" FROM "Deliveries"
-                    WHERE ("State" = 'Pending' AND "NextAttemptAt" <= {now}) OR ("State" = 'Sending' AND "LeaseUntil" < {now})
-                    ORDER BY "NextAttemptAt", "Id"
+                    SELECT d."Id" FROM "Deliveries" d
+                    WHERE (("State" = 'Pending' AND "NextAttemptAt" <= {now}) OR ("State" = 'Sending' AND "LeaseUntil" < {now}))
+                      AND ("Operation" = 'Send' OR NOT EXISTS (
+                          SELECT 1 FROM "Deliveries" s
+                          WHERE s."State" = 'Sending' AND s."LeaseUntil" >= {now} AND s."Id" <> d."Id"
+                            AND s."TargetActivityId" = d."TargetActivityId" AND s."TargetId" = d."TargetId"))
+                    ORDER BY d."NextAttemptAt", d."Id"
                     LIMIT {count}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING *
@@ -102,6 +132,8 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
 
         // SQLite has one writer at a time; the re-checked condition in the UPDATE keeps a claim atomic even so.
         var ids = await Rows.Where(r => (r.State == DeliveryState.Pending && r.NextAttemptAt <= now) || (r.State == DeliveryState.Sending && r.LeaseUntil < now))
+            .Where(r => r.Operation == DeliveryOperation.Send || !Rows.Any(s => s.State == DeliveryState.Sending && s.LeaseUntil >= now && s.Id != r.Id
+                && s.TargetActivityId == r.TargetActivityId && s.TargetId == r.TargetId))
             .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Select(r => r.Id).Take(count).ToListAsync(cancellationToken);
         if (ids.Count == 0) return [];
         await Rows.Where(r => ids.Contains(r.Id) && ((r.State == DeliveryState.Pending && r.NextAttemptAt <= now) || (r.State == DeliveryState.Sending && r.LeaseUntil < now)))
@@ -126,17 +158,22 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
             : await db.Members.AsNoTracking().Where(m => userIds.Contains(m.Id) && m.PersonalConversationId != null)
                 .Select(m => new { m.Id, m.PersonalConversationId })
                 .ToDictionaryAsync(m => m.Id, m => m.PersonalConversationId!, StringComparer.Ordinal, cancellationToken);
-        var conversationIds = rows.Select(r => r.TargetKind == UserTarget ? chats.GetValueOrDefault(r.TargetId) : r.TargetId)
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var conversationIds = rows.Select(ConversationOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var conversations = conversationIds.Count == 0
             ? new Dictionary<string, ConversationRecord>(StringComparer.Ordinal)
             : await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
+        string? ConversationOf(DeliveryRecord row) => row.TargetKind switch
+        {
+            UserTarget => chats.GetValueOrDefault(row.TargetId),
+            ConversationTarget => row.TargetId,
+            _ => null, // a protected target is resolved by the sender, just before its call
+        };
+
         var resolved = new Dictionary<long, ConversationRecord>();
         foreach (var row in rows)
         {
-            var conversationId = row.TargetKind == UserTarget ? chats.GetValueOrDefault(row.TargetId) : row.TargetId;
-            if (conversationId is not null && conversations.TryGetValue(conversationId, out var conversation)) resolved[row.Id] = conversation;
+            if (ConversationOf(row) is { } conversationId && conversations.TryGetValue(conversationId, out var conversation)) resolved[row.Id] = conversation;
         }
 
         return resolved;
@@ -144,7 +181,12 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
 
     public static DeliveryStatus ToStatus(DeliveryRecord row) => new(
         row.DedupKey,
-        row.TargetKind == UserTarget ? new DeliveryTarget.User(row.TargetId) : new DeliveryTarget.Conversation(row.TargetId),
+        row.TargetKind switch
+        {
+            UserTarget => new DeliveryTarget.User(row.TargetId),
+            ProtectedTarget => new DeliveryTarget.Protected(row.TargetId),
+            _ => new DeliveryTarget.Conversation(row.TargetId),
+        },
         row.State,
         row.Attempts,
         row.ConversationId,
@@ -161,10 +203,16 @@ internal sealed class DeliveryStore(BotDbContext db, TimeProvider time)
         DedupKey = request.DedupKey,
         BatchId = request.BatchId,
         Category = request.Category,
-        TargetKind = request.Target is DeliveryTarget.User ? UserTarget : ConversationTarget,
+        TargetKind = request.Target switch
+        {
+            DeliveryTarget.User => UserTarget,
+            DeliveryTarget.Protected => ProtectedTarget,
+            _ => ConversationTarget,
+        },
         TargetId = request.Target switch
         {
             DeliveryTarget.User user => user.UserId,
+            DeliveryTarget.Protected target => target.ProtectedUserId,
             DeliveryTarget.Conversation conversation => conversation.ConversationId,
             _ => throw new ArgumentException("Unknown delivery target.", nameof(request)),
         },

@@ -216,11 +216,8 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
         return ToView(ticket, await RepliesAsync([ticket.Id], cancellationToken));
     }
 
-    public async Task<string?> GetReplyAddressAsync(long ticketId, CancellationToken cancellationToken)
-    {
-        var address = await Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => t.ReplyAddress).FirstOrDefaultAsync(cancellationToken);
-        return address is null ? null : protector.UnprotectReplyAddress(address);
-    }
+    public async Task<string?> GetProtectedReplyAddressAsync(long ticketId, CancellationToken cancellationToken) =>
+        await Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => t.ReplyAddress).FirstOrDefaultAsync(cancellationToken);
 
     public Task AddAdminCardAsync(long ticketId, AdminCardLocation location, CancellationToken cancellationToken) =>
         routing.AddAdminCardAsync(ticketId, location, cancellationToken);

@@ -12,6 +12,7 @@ internal static class FeedbackExtensions
         builder.Services.AddFeedbackDialogs();
         builder.Services.AddScoped<IDialogStateStore, EfDialogStateStore>();
         builder.Services.AddSingleton<FeedbackProtector>();
+        builder.Services.AddSingleton<Delivery.IProtectedTargetResolver>(sp => sp.GetRequiredService<FeedbackProtector>());
         builder.Services.AddSingleton<FeedbackOwnerKeyCache>();
         builder.Services.AddScoped<FeedbackOwnerKeys>();
         builder.Services.AddScoped<FeedbackAdminRouting>();

@@ -13,7 +13,7 @@ namespace OrganBot.Bot.Feedback;
 /// different on every ticket, so the database alone links no ticket to a member or to the member's other tickets.
 /// Neither can be read back through any admin surface.
 /// </summary>
-internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHostEnvironment environment)
+internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHostEnvironment environment) : Delivery.IProtectedTargetResolver
 {
     private const string ReplyPurpose = "OrganBot.Feedback.ReplyAddress.v1";
     private const string OwnerKeyPurpose = "OrganBot.Feedback.OwnerHashKey.v1";
@@ -40,6 +40,9 @@ internal sealed class FeedbackProtector(IOptions<FeedbackOptions> options, IHost
             return null;
         }
     }
+
+    /// <summary>Notices to a ticket's member are queued under the reply address and unprotected only when sent.</summary>
+    string? Delivery.IProtectedTargetResolver.Resolve(string protectedUserId) => UnprotectReplyAddress(protectedUserId);
 
     public string NewOwnerKey() => _provider.Value.CreateProtector(OwnerKeyPurpose).Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 

@@ -5,8 +5,8 @@ namespace OrganBot.Dialogs.Feedback;
 
 /// <summary>
 /// Port: tickets, history, replies, ratings, admin-card locations and the feedback settings. The member's user id
-/// is only ever written as a protected reply address and a per-ticket owner tag; only
-/// <see cref="GetReplyAddressAsync"/> (used by the notifier) turns it back into a user id.
+/// is only ever written as a protected reply address and a per-ticket owner tag; the notifier queues notices under
+/// <see cref="GetProtectedReplyAddressAsync"/>, and only the delivery pipeline, at send time, turns it back into a user id.
 /// </summary>
 public interface IFeedbackStore
 {
@@ -33,8 +33,8 @@ public interface IFeedbackStore
     /// <summary>Stores the member's rating once; false if the ticket is not theirs, not resolved or already rated.</summary>
     Task<FeedbackTicket?> RateAsync(string number, string memberUserId, SatisfactionRating rating, string? comment, CancellationToken cancellationToken);
 
-    /// <summary>The member's user id behind a ticket, for delivering replies. Never shown to anyone.</summary>
-    Task<string?> GetReplyAddressAsync(long ticketId, CancellationToken cancellationToken);
+    /// <summary>The reply address as stored (protected): notices are queued under it and it is unprotected only when sent.</summary>
+    Task<string?> GetProtectedReplyAddressAsync(long ticketId, CancellationToken cancellationToken);
 
     Task AddAdminCardAsync(long ticketId, AdminCardLocation location, CancellationToken cancellationToken);
 

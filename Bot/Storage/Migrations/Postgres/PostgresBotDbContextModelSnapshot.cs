@@ -197,8 +197,8 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
 
                     b.Property<string>("TargetId")
                         .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
 
                     b.Property<string>("TargetKind")
                         .IsRequired()
@@ -211,6 +211,8 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("TargetActivityId");
 
                     b.HasIndex("State", "LeaseUntil");
 

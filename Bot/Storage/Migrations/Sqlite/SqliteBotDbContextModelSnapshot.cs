@@ -188,7 +188,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
 
                     b.Property<string>("TargetId")
                         .IsRequired()
-                        .HasMaxLength(512)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TargetKind")
@@ -202,6 +202,8 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("TargetActivityId");
 
                     b.HasIndex("State", "LeaseUntil");
 

@@ -1,0 +1,47 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrganBot.Bot.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DeliveryAnnouncements : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "TargetId",
+                table: "Deliveries",
+                type: "character varying(2048)",
+                maxLength: 2048,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(512)",
+                oldMaxLength: 512);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_TargetActivityId",
+                table: "Deliveries",
+                column: "TargetActivityId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Deliveries_TargetActivityId",
+                table: "Deliveries");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TargetId",
+                table: "Deliveries",
+                type: "character varying(512)",
+                maxLength: 512,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(2048)",
+                oldMaxLength: 2048);
+        }
+    }
+}
