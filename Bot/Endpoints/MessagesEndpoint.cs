@@ -49,10 +49,18 @@ internal static partial class MessagesEndpoint
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Not JSON", "An activity is sent as application/json.");
         }
 
+        // The serializer checks the text of typed fields only; untyped ones (JsonNode) would fail later, where they are read.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            LogMalformed(logger, "invalid UTF-8");
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The request body is not valid UTF-8.");
+        }
+
         Activity? activity;
         try
         {
             activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity);
+            if (activity is not null) MaterializeUntyped(activity);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
@@ -116,6 +124,14 @@ internal static partial class MessagesEndpoint
         }
 
         return TypedResults.Ok();
+    }
+
+    private static void MaterializeUntyped(Activity activity)
+    {
+        JsonRead.Materialize(activity.ChannelData);
+        JsonRead.Materialize(activity.Value);
+        foreach (var entity in activity.Entities ?? []) JsonRead.Materialize(entity);
+        foreach (var attachment in activity.Attachments ?? []) JsonRead.Materialize(attachment?.Content);
     }
 
     /// <summary>No Content-Type is tolerated (some tools omit it); one that is given must be JSON.</summary>

@@ -106,7 +106,7 @@ internal static partial class ActivityMapper
             if (Str(entity["type"]) is { } type && type.Equals("mention", StringComparison.OrdinalIgnoreCase)
                 && Str(entity["mentioned"].Member("id")) == activity.Recipient?.Id)
             {
-                var mentionText = Str(entity["text"]) ?? $"<at>{activity.Recipient?.Name}</at>";
+                var mentionText = Str(entity["text"]) is { Length: > 0 } given ? given : $"<at>{activity.Recipient?.Name}</at>";
                 text = text.Replace(mentionText, "", StringComparison.Ordinal);
             }
         }

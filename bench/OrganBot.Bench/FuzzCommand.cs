@@ -43,6 +43,7 @@ internal static class FuzzCommand
             var crashes = report.Crashes + (alive ? 0 : 1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sent {report.Sent} in {report.Elapsed.TotalSeconds:F0} s ({report.Sent / report.Elapsed.TotalSeconds:F0}/s): 2xx {report.Ok}, 4xx {report.ClientErrors}"));
+            Console.WriteLine($"501 for invoke names the bot does not implement (the protocol's answer, not an error): {report.NotImplemented}");
             Console.WriteLine($"5xx: {report.ServerErrors}");
             Console.WriteLine($"crashes: {crashes}{(alive ? "" : " (the bot no longer answers /healthz)")}");
             foreach (var sample in report.Samples) Console.WriteLine("  " + sample);

@@ -20,7 +20,7 @@ public sealed class WrongTypedFieldsTests : BotTestBase
     public static TheoryData<string> TolerantMutations =>
     [
         "channelData.team.id=5", "channelData=string", "channelData=array", "channelData.tenant.id={}", "channelData.team=string",
-        "channelData.channel=array", "mentioned=string", "entities.mention.text=5", "membersAdded=[null]",
+        "channelData.channel=array", "mentioned=string", "entities.mention.text=5", "entities.mention.text=empty", "membersAdded=[null]",
         "conversation.conversationType=unknown",
     ];
 
@@ -103,6 +103,40 @@ public sealed class WrongTypedFieldsTests : BotTestBase
     }
 
     [Theory]
+    [InlineData("channelData", false)]
+    [InlineData("value", false)]
+    [InlineData("channelData", true)]
+    [InlineData("entities", true)]
+    public async Task BadTextInAnUntypedField_NeverA500_InvalidUtf8Refused(string field, bool escapedSurrogate)
+    {
+        // channelData, value and entities are parsed lazily: their text used to fail only where the turn read it (a 500).
+        var json = Activities.Message(Connector.ServiceUrl, "帮助", conversationId: "a:untyped").ToJsonString();
+        var marker = field switch
+        {
+            "channelData" => "\"channelData\":{",
+            "value" => "\"textFormat\":\"plain\"",
+            _ => "\"locale\":",
+        };
+        var insert = field switch
+        {
+            "channelData" => "\"team\":{\"name\":\"@@\"},",
+            "value" => ",\"value\":{\"verb\":\"@@\"}",
+            _ => "\"entities\":[{\"type\":\"mention\",\"text\":\"@@\"}],\"locale\":",
+        };
+        json = json.Replace(marker, field == "entities" ? insert : marker + insert, StringComparison.Ordinal);
+        var at = json.IndexOf("@@", StringComparison.Ordinal);
+        byte[] bad = escapedSurrogate ? Encoding.UTF8.GetBytes("\\uD800") : [0xED, 0xA0, 0x80];
+        byte[] body = [.. Encoding.UTF8.GetBytes(json[..at]), .. bad, .. Encoding.UTF8.GetBytes(json[(at + 2)..])];
+
+        var response = await PostRawAsync(body, "application/json");
+
+        // Invalid UTF-8 is refused; an escaped lone surrogate may be tolerated, but never a 500.
+        if (escapedSurrogate) Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.OK, $"{(int)response.StatusCode}");
+        else Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        if (response.StatusCode == HttpStatusCode.BadRequest) Assert.Null(await ConversationAsync("a:untyped"));
+    }
+
+    [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
     public async Task NotJsonContentType_415(string contentType)
@@ -156,6 +190,9 @@ public sealed class WrongTypedFieldsTests : BotTestBase
                 break;
             case "entities.mention.text=5":
                 activity["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = 5, ["mentioned"] = new JsonObject { ["id"] = Activities.BotId } });
+                break;
+            case "entities.mention.text=empty":
+                activity["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = "", ["mentioned"] = new JsonObject { ["id"] = Activities.BotId } });
                 break;
             case "membersAdded=[null]": activity["membersAdded"] = new JsonArray(null, new JsonObject { ["id"] = "29:new" }); break;
             case "conversation.conversationType=unknown": activity["conversation"]!["conversationType"] = "spaceship"; break;
