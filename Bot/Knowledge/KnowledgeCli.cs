@@ -145,18 +145,8 @@ internal static class KnowledgeCli
 
         text.AppendLine(inv, $"Threshold (confidence >= {KnowledgeBase.MinConfidence:F2}), chosen on the tuning split:");
         text.Append(TradeOffText(sets[2].Report));
-        var tuning = sets[2].Report;
-        text.AppendLine("Tuning split, not first:");
-        foreach (var (question, rank, answer) in tuning.Results.Where(r => r.Rank != 1))
-        {
-            text.AppendLine(inv, $"  {question.Id} rank={(rank == 0 ? "-" : rank.ToString(inv))}{(answer.Covered ? "" : " (refused)")} {question.Question} {Signals(answer)}");
-        }
-
-        foreach (var (question, answer) in tuning.UnanswerableAnswered)
-        {
-            text.AppendLine(inv, $"  {question.Id} answered: {question.Question} → {answer.Citations[0].Label} {Signals(answer)}");
-        }
-
+        text.AppendLine("Tuning split:");
+        text.Append(MissesText(sets[2].Report));
         return text.ToString();
     }
 
@@ -231,6 +221,15 @@ internal static class KnowledgeCli
             text.AppendLine(inv, $"  {kind,-11} n={count,-3} R@1={r1:F2} R@3={r3:F2} MRR={mrr:F2}");
         }
 
+        text.Append(MissesText(report));
+        return text.ToString();
+    }
+
+    /// <summary>Answerable questions not ranked first and not-covered questions answered, with their confidence.</summary>
+    private static string MissesText(EvaluationReport report)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
         var misses = report.Results.Where(r => r.Rank != 1).ToList();
         if (misses.Count > 0) text.AppendLine("Not first:");
         foreach (var (question, rank, answer) in misses)

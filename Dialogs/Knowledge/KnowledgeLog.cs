@@ -16,8 +16,8 @@ internal static partial class KnowledgeLog
     [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Rejected Q&A card action {Verb}: invalid data")]
     public static partial void InvalidCardData(ILogger logger, string verb);
 
-    [LoggerMessage(EventId = 5105, Level = LogLevel.Information, Message = "Q&A to-do {Item} resolved as {Status}; answer queued for {Askers} member(s)")]
-    public static partial void QueueResolved(ILogger logger, long item, QaQueueStatus status, int askers);
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Information, Message = "Q&A to-do {Item} resolved as {Status} with {Entries} open entries of the same question")]
+    public static partial void QueueResolved(ILogger logger, long item, QaQueueStatus status, int entries);
 
     [LoggerMessage(EventId = 5106, Level = LogLevel.Information, Message = "Question rewritten for retrieval by the model")]
     public static partial void Rewritten(ILogger logger);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OrganBot.Bot.Knowledge;
+using OrganBot.Dialogs.Knowledge;
 
 namespace OrganBot.Tests.Knowledge;
 
@@ -63,5 +64,23 @@ public sealed class KnowledgeCliTests
         Assert.Contains("Recall@3:", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("MRR:", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("english", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_NoFile_PrintsTargetsOnTheFrozenTestSplitBesideDevAndTuning_WithoutItsMisses()
+    {
+        var output = new StringWriter();
+
+        var code = await KnowledgeCli.RunAsync(["eval"], new StringReader(""), output, new StringWriter());
+
+        var text = output.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains("test (frozen)", text, StringComparison.Ordinal);
+        Assert.Contains("English Recall@3", text, StringComparison.Ordinal);
+        Assert.Contains("not covered recognised", text, StringComparison.Ordinal);
+        Assert.Contains("answerable refused", text, StringComparison.Ordinal);
+        Assert.Contains("0.35*", text, StringComparison.Ordinal);
+        var testIds = KnowledgeEvaluator.ReadJsonl(File.ReadAllText(KnowledgeFixture.DataPath("members-test.jsonl"))).Select(q => q.Id);
+        Assert.DoesNotContain(testIds, id => text.Contains(id + " ", StringComparison.Ordinal));
     }
 }
