@@ -6,7 +6,7 @@ using OrganBot.Bot.Protocol;
 namespace OrganBot.Bot.Auth;
 
 /// <summary>
-/// Validates the Bearer JWT on /api/messages the way the Bot Framework service expects (protocol.md §2.2):
+/// Validates the Bearer JWT on /api/messages the way the Bot Framework service expects (docs/protocol.md §2.2):
 /// RS256/384/512 only, issuer pre-check, keys from the OpenID metadata, audience = MicrosoftAppId, 5-minute skew,
 /// then per activity the channel endorsement of the signing key and the <c>serviceurl</c> claim.
 /// Single-tenant bots also accept Entra tokens of their own tenant (§2.3).

@@ -7,7 +7,7 @@ namespace OrganBot.Bot.Auth;
 /// <summary>
 /// The service URLs outbound tokens may be sent to: those that arrived on authenticated activities (the token's
 /// <c>serviceurl</c> claim vouched for them) and those stored in the Conversations table, which only holds
-/// conversations seen on authenticated activities (protocol.md §3.1, BFSPEC A7560).
+/// conversations seen on authenticated activities (docs/protocol.md §3.1, BFSPEC A7560).
 /// </summary>
 internal sealed class TrustedServiceUrls(IServiceScopeFactory scopes, TimeProvider time)
 {

@@ -3,7 +3,7 @@ using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Auth;
 
-/// <summary>Single-tenant bots accept Bot Framework channel tokens and Entra tokens of their own tenant (protocol.md §2.3).</summary>
+/// <summary>Single-tenant bots accept Bot Framework channel tokens and Entra tokens of their own tenant (docs/protocol.md §2.3).</summary>
 public sealed class SingleTenantAuthTests : IAsyncLifetime
 {
     private const string Tenant = "0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a";
