@@ -37,12 +37,12 @@ public sealed class GracefulShutdownTests
         {
             int deliveredAtStop;
             string stoppedLog;
-            await using (var first = await BotProcess.StartAsync(settings))
+            await using (var first = await BotProcess.StartAsync(settings, BotProcess.SlowStartTimeout))
             {
                 await ProcessAnnouncement.SendAsync(first, connector, ProcessAnnouncement.Form("关于年底前完成述职材料的通知", "请各位于**12月20日**前提交。"), AdminId, Activities.AdminAad, AdminChat, ct);
                 await connector.WaitForAsync(_ => ProcessAnnouncement.DeliveredMembers(simulator) >= Members / 5, TimeSpan.FromSeconds(60));
 
-                var exitCode = await first.TerminateAsync(TimeSpan.FromSeconds(30));
+                var exitCode = await first.TerminateAsync(TimeSpan.FromSeconds(90));
 
                 deliveredAtStop = ProcessAnnouncement.DeliveredMembers(simulator);
                 stoppedLog = first.Output;
@@ -54,7 +54,7 @@ public sealed class GracefulShutdownTests
             Assert.Contains("Delivery worker stopping: no new claims", stoppedLog, StringComparison.Ordinal);
             Assert.Contains("were handed back to the queue", stoppedLog, StringComparison.Ordinal);
 
-            await using var second = await BotProcess.StartAsync(settings);
+            await using var second = await BotProcess.StartAsync(settings, BotProcess.SlowStartTimeout);
             await connector.WaitForAsync(_ => ProcessAnnouncement.DeliveredMembers(simulator) >= Members, TimeSpan.FromSeconds(60));
 
             Assert.All(ProcessAnnouncement.PerMember(simulator, Members), n => Assert.Equal(1, n));
