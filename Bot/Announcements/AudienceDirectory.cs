@@ -8,7 +8,7 @@ using OrganBot.Dialogs.Delivery;
 namespace OrganBot.Bot.Announcements;
 
 /// <summary>
-/// Expands audiences from the conversation directory. Team rosters are read from Teams (paged members, protocol.md §3.1)
+/// Expands audiences from the conversation directory. Team rosters are read from Teams (paged members, docs/protocol.md §3.1)
 /// so members who never talked to the bot are included; they are stored in Members/TeamMembers for next time.
 /// </summary>
 internal sealed partial class AudienceDirectory(

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace OrganBot.Bot.Auth;
 
 /// <summary>
-/// Fails the start with a message naming the key when the bot credentials cannot work (protocol.md §3.3):
+/// Fails the start with a message naming the key when the bot credentials cannot work (docs/protocol.md §3.3):
 /// unknown app type, missing password or tenant, URLs that do not parse. Dev mode (no app id) checks only the app type.
 /// </summary>
 internal sealed class AuthOptionsValidator : IValidateOptions<BotAuthOptions>

@@ -6,7 +6,7 @@ using OrganBot.Bot.Protocol;
 namespace OrganBot.Bot.Auth;
 
 /// <summary>
-/// Validates the Bearer JWT on /api/messages by the Bot Framework service's own rules (docs/auth.md, protocol.md §2.2):
+/// Validates the Bearer JWT on /api/messages by the Bot Framework service's own rules (docs/auth.md, docs/protocol.md §2.2):
 /// RS256/384/512 only, issuer pre-check, keys from that issuer's OpenID metadata, audience = MicrosoftAppId, 5-minute
 /// skew. Then per token kind: a channel token needs the signing key's endorsement of the activity's channel and a
 /// <c>serviceurl</c> claim equal to the activity's serviceUrl, and only it vouches for that URL. An Entra token of the

@@ -3,7 +3,7 @@ using OrganBot.Bot.Protocol;
 namespace OrganBot.Bot.Auth;
 
 /// <summary>
-/// Decides whether an inbound request really comes from the channel (protocol.md §2), in two steps so that a
+/// Decides whether an inbound request really comes from the channel (docs/protocol.md §2), in two steps so that a
 /// request without valid credentials is refused before its body is read.
 /// </summary>
 internal interface IChannelAuthenticator

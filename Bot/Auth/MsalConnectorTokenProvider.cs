@@ -5,7 +5,7 @@ using Microsoft.Identity.Client.AppConfig;
 namespace OrganBot.Bot.Auth;
 
 /// <summary>
-/// Outbound tokens for the Bot Connector (protocol.md §3.2): client credentials through MSAL, or a user-assigned
+/// Outbound tokens for the Bot Connector (docs/protocol.md §3.2): client credentials through MSAL, or a user-assigned
 /// managed identity. MSAL's in-memory app-token cache answers repeated calls and renews the token before it
 /// expires. Tokens go only to trusted service URLs; for any other URL this returns null and logs a warning.
 /// </summary>

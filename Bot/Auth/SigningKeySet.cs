@@ -16,7 +16,7 @@ internal sealed class SigningKeySet(IReadOnlyDictionary<string, JsonWebKey> keys
 
 /// <summary>
 /// Reads the metadata document, follows its <c>jwks_uri</c> and keeps the Bot Framework's extra <c>endorsements</c>
-/// array of every key (protocol.md §2.1). Plugged into a ConfigurationManager, which caches and refreshes it.
+/// array of every key (docs/protocol.md §2.1). Plugged into a ConfigurationManager, which caches and refreshes it.
 /// </summary>
 internal sealed class SigningKeySetRetriever : IConfigurationRetriever<SigningKeySet>
 {

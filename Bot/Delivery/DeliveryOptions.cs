@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OrganBot.Bot.Delivery;
 
 /// <summary>
-/// The outbound delivery pipeline (<c>Delivery:*</c>). Defaults follow protocol.md §5: Teams allows about 50 requests
+/// The outbound delivery pipeline (<c>Delivery:*</c>). Defaults follow docs/protocol.md §5: Teams allows about 50 requests
 /// per second per app and tenant and 7 per second per conversation; we stay at 30 per tenant like Company Communicator.
 /// </summary>
 public sealed class DeliveryOptions

@@ -201,7 +201,7 @@ internal sealed partial class DeliverySender(
         if (member.PersonalConversationId is { } existing) return existing;
         if (row.Operation != DeliveryOperation.Send) throw new DeliveryException(404, $"No chat with member {userId}.");
 
-        // Creating the 1:1 chat is a connector call too, paced like a send (protocol.md §5.1 "Create conversation").
+        // Creating the 1:1 chat is a connector call too, paced like a send (docs/protocol.md §5.1 "Create conversation").
         await pacer.AcquireAsync(member.TenantId, "create:" + member.Id, cancellationToken);
         var messenger = scoped.GetRequiredKeyedService<ProactiveMessenger>(DeliveryExtensions.HttpClientName);
         return await messenger.EnsurePersonalConversationAsync(member.Id, cancellationToken);

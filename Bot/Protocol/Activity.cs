@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace OrganBot.Bot.Protocol;
 
 /// <summary>
-/// A Bot Framework activity (protocol.md §1.1). Every field is optional on the wire; fields we do not model
+/// A Bot Framework activity (docs/protocol.md §1.1). Every field is optional on the wire; fields we do not model
 /// are kept in <see cref="Extra"/> so they round-trip unchanged.
 /// </summary>
 public sealed class Activity

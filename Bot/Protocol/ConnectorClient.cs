@@ -6,7 +6,7 @@ using OrganBot.Dialogs.Conversation;
 namespace OrganBot.Bot.Protocol;
 
 /// <summary>
-/// The Bot Connector REST API v3 (protocol.md §3.1) on a typed HttpClient. The base address differs per call
+/// The Bot Connector REST API v3 (docs/protocol.md §3.1) on a typed HttpClient. The base address differs per call
 /// (it is the activity's serviceUrl), so every method takes it. Tokens are attached by <see cref="Auth.ConnectorAuthHandler"/>.
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)

@@ -5,7 +5,7 @@ namespace OrganBot.Bot.Protocol;
 /// <summary>What the connector answers for a send, reply or update.</summary>
 public sealed record ResourceResponse(string? Id);
 
-/// <summary>Body of <c>POST /v3/conversations</c> (protocol.md §3.1, Teams proactive 1:1).</summary>
+/// <summary>Body of <c>POST /v3/conversations</c> (docs/protocol.md §3.1, Teams proactive 1:1).</summary>
 public sealed record ConversationParameters
 {
     public bool IsGroup { get; init; }

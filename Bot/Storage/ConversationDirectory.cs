@@ -5,7 +5,7 @@ namespace OrganBot.Bot.Storage;
 
 /// <summary>
 /// Remembers every conversation and member the bot sees on authenticated activities, so later features can
-/// remind and broadcast. Only called after the activity passed authentication (protocol.md §3.1, trusted service URLs).
+/// remind and broadcast. Only called after the activity passed authentication (docs/protocol.md §3.1, trusted service URLs).
 /// </summary>
 internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, RecentActivityCache recent)
 {

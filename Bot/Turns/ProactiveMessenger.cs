@@ -6,7 +6,7 @@ using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Turns;
 
-/// <summary>Proactive sends to stored conversation references (protocol.md §3.1).</summary>
+/// <summary>Proactive sends to stored conversation references (docs/protocol.md §3.1).</summary>
 internal sealed partial class ProactiveMessenger(BotDbContext db, ConnectorClient connector, ILogger<ProactiveMessenger> logger) : IProactiveMessenger
 {
     public async Task<string?> SendToConversationAsync(string conversationId, OutgoingMessage message, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Auth;
 
-/// <summary>Inbound auth over real HTTP, mirroring the Bot Framework SDK's own auth tests (protocol.md §2.5).</summary>
+/// <summary>Inbound auth over real HTTP, mirroring the Bot Framework SDK's own auth tests (docs/protocol.md §2.5).</summary>
 public sealed class ChannelAuthTests(ChannelAuthFixture fixture) : IClassFixture<ChannelAuthFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

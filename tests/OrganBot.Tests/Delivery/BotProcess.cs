@@ -27,6 +27,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>A cold start on a machine shared by several test runs can take minutes (JIT, migrations); 60 s is the default.</summary>
+    public static TimeSpan SlowStartTimeout { get; } = TimeSpan.FromMinutes(3);
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>What the process wrote so far (for failure messages).</summary>

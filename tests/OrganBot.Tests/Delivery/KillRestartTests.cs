@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Delivery;
@@ -28,19 +27,7 @@ public sealed class KillRestartTests
         var simulator = new TeamsSimulator(Rate + 10);
         connector.Responder = simulator.Respond;
 
-        // Members are seeded through an in-process bot that then goes away, leaving its database for the processes.
-        string databaseName;
-        Dictionary<string, string?> settings;
-        await using (var seed = new BotApplication())
-        {
-            seed.Start();
-            seed.KeepDatabase = true;
-            databaseName = seed.DatabaseName;
-            await DeliveryHarness.SeedMembersAsync(seed.Services, connector.ServiceUrl, Members);
-            settings = new Dictionary<string, string?>(seed.Settings);
-        }
-
-        settings["Admins:AadObjectIds:0"] = Activities.AdminAad;
+        var (databaseName, settings) = await ProcessAnnouncement.SeedAsync(connector, Members, Activities.AdminAad);
         settings["Announcements:ProgressInterval"] = "00:00:00.250";
         settings["Delivery:TenantRatePerSecond"] = Rate.ToString(CultureInfo.InvariantCulture);
         settings["Delivery:MaxInFlight"] = MaxInFlight.ToString(CultureInfo.InvariantCulture);
@@ -54,13 +41,11 @@ public sealed class KillRestartTests
             int deliveredAtKill;
             await using (var first = await BotProcess.StartAsync(settings))
             {
-                var preview = await first.PostActivityAsync(Activities.Execute(connector.ServiceUrl, "announce.preview", Form(), userId: AdminId, aad: Activities.AdminAad, conversationId: AdminChat), ct);
-                var id = preview!["value"]!["actions"]![0]!["data"]!["announcementId"]!.GetValue<string>();
-                await first.PostActivityAsync(Activities.Execute(connector.ServiceUrl, "announce.send", new JsonObject { ["announcementId"] = id }, userId: AdminId, aad: Activities.AdminAad, conversationId: AdminChat), ct);
+                await ProcessAnnouncement.SendAsync(first, connector, ProcessAnnouncement.Form("关于开展主题党日活动的通知", "请各支部于**12月4日**前报名。"), AdminId, Activities.AdminAad, AdminChat, ct);
 
-                await connector.WaitForAsync(_ => DeliveredMembers(simulator) >= Members / 5, TimeSpan.FromSeconds(60));
+                await connector.WaitForAsync(_ => ProcessAnnouncement.DeliveredMembers(simulator) >= Members / 5, TimeSpan.FromSeconds(60));
                 await first.KillAsync();
-                deliveredAtKill = DeliveredMembers(simulator);
+                deliveredAtKill = ProcessAnnouncement.DeliveredMembers(simulator);
             }
 
             TestContext.Current.TestOutputHelper?.WriteLine($"delivered before the kill: {deliveredAtKill}");
@@ -73,7 +58,7 @@ public sealed class KillRestartTests
                 calls => calls.Skip(callsAtKill).Any(c => c.Method == "PUT" && c.ConversationId == AdminChat && c.Card.Readable().Contains("发送报告", StringComparison.Ordinal)),
                 TimeSpan.FromSeconds(90));
 
-            var perMember = Enumerable.Range(0, Members).Select(i => simulator.Delivered.GetValueOrDefault(DeliveryHarness.ChatId(DeliveryHarness.MemberId(i)))).ToList();
+            var perMember = ProcessAnnouncement.PerMember(simulator, Members);
             Assert.All(perMember, n => Assert.True(n >= 1, "A member never got the announcement."));
             var twice = perMember.Count(n => n > 1);
             TestContext.Current.TestOutputHelper?.WriteLine($"members messaged twice (in flight at the kill): {twice}");
@@ -83,18 +68,7 @@ public sealed class KillRestartTests
         }
         finally
         {
-            await using var cleanup = new BotApplication(databaseName: databaseName) { DeleteDatabaseOnDispose = true };
+            await ProcessAnnouncement.DropAsync(databaseName);
         }
     }
-
-    private static int DeliveredMembers(TeamsSimulator simulator) =>
-        simulator.Delivered.Keys.Count(k => k.StartsWith("a:dm-29:member-", StringComparison.Ordinal));
-
-    private static JsonObject Form() => new()
-    {
-        ["title"] = "关于开展主题党日活动的通知",
-        ["body"] = "请各支部于**12月4日**前报名。",
-        ["audience"] = "all",
-        ["when"] = "now",
-    };
 }

@@ -6,7 +6,7 @@ using OrganBot.Tests.Fakes;
 namespace OrganBot.Tests.Delivery;
 
 /// <summary>
-/// A <see cref="FakeConnector.Responder"/> that behaves like Teams under load (protocol.md §5.1): it enforces the tenant
+/// A <see cref="FakeConnector.Responder"/> that behaves like Teams under load (docs/protocol.md §5.1): it enforces the tenant
 /// rate and the per-conversation send windows (answering 429 with Retry-After when exceeded), injects faults at
 /// random (429, 412, 5xx, timeouts) and answers 403 for blocked conversations. It keeps a ledger of what was really
 /// delivered (answered 2xx), which is what a member would see.

@@ -1,5 +1,6 @@
 using Json.Schema;
 using OrganBot.Tests.Cards;
+using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Feedback;
 
@@ -12,8 +13,8 @@ public sealed class FeedbackCardSchemaTests
     [MemberData(nameof(SampleNames))]
     public void FeedbackCard_Sample_IsValidAdaptiveCard15(string name)
     {
-        var schemaPath = FindSchema();
-        Assert.SkipWhen(schemaPath is null, "../shared/schemas is not beside the repository.");
+        var schemaPath = RepoPaths.SharedSchema("adaptive-card-1.5.schema.json", out var skip);
+        Assert.SkipWhen(schemaPath is null, skip);
         var schema = JsonSchema.FromText(File.ReadAllText(schemaPath!));
         var card = new FeedbackCardSamples().Samples().Single(s => s.Name == name).Card;
 
@@ -23,16 +24,5 @@ public sealed class FeedbackCardSchemaTests
         Assert.True(result.IsValid, string.Join("\n", result.Details?.Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")) ?? []));
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
         Assert.True(System.Text.Encoding.Unicode.GetByteCount(card.ToJsonString()) < 80 * 1024);
-    }
-
-    private static string? FindSchema()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "schemas", "adaptive-card-1.5.schema.json");
-            if (File.Exists(candidate)) return candidate;
-        }
-
-        return null;
     }
 }

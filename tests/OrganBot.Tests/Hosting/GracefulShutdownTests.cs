@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using OrganBot.Tests.Delivery;
 using OrganBot.Tests.Fakes;
 
@@ -24,18 +23,7 @@ public sealed class GracefulShutdownTests
         var simulator = new TeamsSimulator(50);
         connector.Responder = simulator.Respond;
 
-        string databaseName;
-        Dictionary<string, string?> settings;
-        await using (var seed = new BotApplication())
-        {
-            seed.Start();
-            seed.KeepDatabase = true;
-            databaseName = seed.DatabaseName;
-            await DeliveryHarness.SeedMembersAsync(seed.Services, connector.ServiceUrl, Members);
-            settings = new Dictionary<string, string?>(seed.Settings);
-        }
-
-        settings["Admins:AadObjectIds:0"] = Activities.AdminAad;
+        var (databaseName, settings) = await ProcessAnnouncement.SeedAsync(connector, Members, Activities.AdminAad);
         settings["Logging:Console:FormatterName"] = "simple";
         settings["Logging:LogLevel:OrganBot"] = "Information";
         settings["Delivery:TenantRatePerSecond"] = "40";
@@ -49,16 +37,14 @@ public sealed class GracefulShutdownTests
         {
             int deliveredAtStop;
             string stoppedLog;
-            await using (var first = await BotProcess.StartAsync(settings))
+            await using (var first = await BotProcess.StartAsync(settings, BotProcess.SlowStartTimeout))
             {
-                var preview = await first.PostActivityAsync(Activities.Execute(connector.ServiceUrl, "announce.preview", Form(), userId: AdminId, aad: Activities.AdminAad, conversationId: AdminChat), ct);
-                var id = preview!["value"]!["actions"]![0]!["data"]!["announcementId"]!.GetValue<string>();
-                await first.PostActivityAsync(Activities.Execute(connector.ServiceUrl, "announce.send", new JsonObject { ["announcementId"] = id }, userId: AdminId, aad: Activities.AdminAad, conversationId: AdminChat), ct);
-                await connector.WaitForAsync(_ => DeliveredMembers(simulator) >= Members / 5, TimeSpan.FromSeconds(60));
+                await ProcessAnnouncement.SendAsync(first, connector, ProcessAnnouncement.Form("关于年底前完成述职材料的通知", "请各位于**12月20日**前提交。"), AdminId, Activities.AdminAad, AdminChat, ct);
+                await connector.WaitForAsync(_ => ProcessAnnouncement.DeliveredMembers(simulator) >= Members / 5, TimeSpan.FromSeconds(60));
 
-                var exitCode = await first.TerminateAsync(TimeSpan.FromSeconds(30));
+                var exitCode = await first.TerminateAsync(TimeSpan.FromSeconds(90));
 
-                deliveredAtStop = DeliveredMembers(simulator);
+                deliveredAtStop = ProcessAnnouncement.DeliveredMembers(simulator);
                 stoppedLog = first.Output;
                 Assert.Equal(0, exitCode);
             }
@@ -68,27 +54,15 @@ public sealed class GracefulShutdownTests
             Assert.Contains("Delivery worker stopping: no new claims", stoppedLog, StringComparison.Ordinal);
             Assert.Contains("were handed back to the queue", stoppedLog, StringComparison.Ordinal);
 
-            await using var second = await BotProcess.StartAsync(settings);
-            await connector.WaitForAsync(_ => DeliveredMembers(simulator) >= Members, TimeSpan.FromSeconds(60));
+            await using var second = await BotProcess.StartAsync(settings, BotProcess.SlowStartTimeout);
+            await connector.WaitForAsync(_ => ProcessAnnouncement.DeliveredMembers(simulator) >= Members, TimeSpan.FromSeconds(60));
 
-            var perMember = Enumerable.Range(0, Members).Select(i => simulator.Delivered.GetValueOrDefault(DeliveryHarness.ChatId(DeliveryHarness.MemberId(i)))).ToList();
-            Assert.All(perMember, n => Assert.Equal(1, n));
+            Assert.All(ProcessAnnouncement.PerMember(simulator, Members), n => Assert.Equal(1, n));
             Assert.Equal(0, simulator.LimitViolations);
         }
         finally
         {
-            await using var cleanup = new BotApplication(databaseName: databaseName) { DeleteDatabaseOnDispose = true };
+            await ProcessAnnouncement.DropAsync(databaseName);
         }
     }
-
-    private static int DeliveredMembers(TeamsSimulator simulator) =>
-        simulator.Delivered.Keys.Count(k => k.StartsWith("a:dm-29:member-", StringComparison.Ordinal));
-
-    private static JsonObject Form() => new()
-    {
-        ["title"] = "关于年底前完成述职材料的通知",
-        ["body"] = "请各位于**12月20日**前提交。",
-        ["audience"] = "all",
-        ["when"] = "now",
-    };
 }

@@ -92,7 +92,7 @@ public sealed class ListenAddressTests
         {
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "organbot-tests", $"listen-{Guid.NewGuid():N}.db")}",
         };
-        return BotProcess.StartAsync(settings, listen: listen, baseAddress: baseAddress);
+        return BotProcess.StartAsync(settings, BotProcess.SlowStartTimeout, listen, baseAddress);
     }
 
     private static IPAddress? NonLoopbackAddress() =>

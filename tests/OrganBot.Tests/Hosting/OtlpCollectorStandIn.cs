@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Hosting;
 
@@ -15,9 +11,7 @@ namespace OrganBot.Tests.Hosting;
 /// </summary>
 public sealed class OtlpCollectorStandIn : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private OtlpCollectorStandIn(WebApplication app) => _app = app;
+    private WebApplication? _app;
 
     public string Endpoint { get; private set; } = "";
 
@@ -25,21 +19,8 @@ public sealed class OtlpCollectorStandIn : IAsyncDisposable
 
     public static async Task<OtlpCollectorStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var collector = new OtlpCollectorStandIn(app);
-        app.MapPost("/v1/{signal}", async (string signal, HttpContext context) =>
-        {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body);
-            collector.Posts.Enqueue(("/v1/" + signal, context.Request.ContentType ?? "", body.ToArray()));
-            // An empty ExportServiceResponse message is zero bytes of protobuf.
-            return Results.Bytes([], "application/x-protobuf");
-        });
-        await app.StartAsync();
-        collector.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var collector = new OtlpCollectorStandIn();
+        (collector._app, collector.Endpoint) = await LoopbackServer.StartAsync(app => app.MapPost("/v1/{signal}", collector.ReceiveAsync));
         return collector;
     }
 
@@ -47,8 +28,18 @@ public sealed class OtlpCollectorStandIn : IAsyncDisposable
     public bool Received(string path, params string[] texts) =>
         Posts.Any(p => p.Path == path && texts.All(t => p.Body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(t)) >= 0));
 
+    private async Task<IResult> ReceiveAsync(string signal, HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        Posts.Enqueue(("/v1/" + signal, context.Request.ContentType ?? "", body.ToArray()));
+        // An empty ExportServiceResponse message is zero bytes of protobuf.
+        return Results.Bytes([], "application/x-protobuf");
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_app is null) return;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

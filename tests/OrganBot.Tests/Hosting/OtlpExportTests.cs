@@ -23,7 +23,7 @@ public sealed class OtlpExportTests
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
         };
-        await using var bot = await BotProcess.StartAsync(settings);
+        await using var bot = await BotProcess.StartAsync(settings, BotProcess.SlowStartTimeout);
 
         await bot.PostActivityAsync(Activities.Message(connector.ServiceUrl, "主题党日要怎么搞"), TestContext.Current.CancellationToken);
 
@@ -33,7 +33,7 @@ public sealed class OtlpExportTests
         while (!(collector.Received("/v1/metrics", "service.name", ServiceName, "organbot.turn.duration", "organbot.answers")
                  && collector.Received("/v1/traces", "service.name", ServiceName, "organbot.turn")))
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The collector got {collector.Posts.Count} posts ({string.Join(", ", collector.Posts.Select(p => p.Path).Distinct())}) but not the turn's metrics and trace.\n{bot.Output}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"The collector got {collector.Posts.Count} posts ({string.Join(", ", collector.Posts.Select(p => p.Path).Distinct())}) but not the turn's metrics and trace.\n{bot.Output}");
             await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
         }
 

@@ -6,7 +6,7 @@ using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Protocol;
 
-/// <summary>Receivers must accept unknown fields and types (protocol.md §1.1); the bot stays quiet where nothing was asked.</summary>
+/// <summary>Receivers must accept unknown fields and types (docs/protocol.md §1.1); the bot stays quiet where nothing was asked.</summary>
 public sealed class ActivityToleranceTests : BotTestBase
 {
     [Theory]
