@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OrganBot.Bench;
 
-internal sealed record BenchOptions(string Command, int Recipients, double Faults, string Storage, double Rate, bool Inject429)
+internal sealed record BenchOptions(string Command, int Recipients, double Faults, string Storage, double Rate, bool Inject429, double? ReadShare = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -13,6 +13,7 @@ internal sealed record BenchOptions(string Command, int Recipients, double Fault
             double.Parse(Value("--faults") ?? "0.05", CultureInfo.InvariantCulture),
             Value("--storage") ?? "sqlite",
             double.Parse(Value("--rate") ?? "200", CultureInfo.InvariantCulture),
-            args.Contains("--inject-429"));
+            args.Contains("--inject-429"),
+            Value("--read") is { } read ? double.Parse(read, CultureInfo.InvariantCulture) : null);
     }
 }
