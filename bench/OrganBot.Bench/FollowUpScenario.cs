@@ -24,8 +24,8 @@ internal static class FollowUpScenario
 
     public static bool Reads(int i, double readShare) => i % 100 < (int)Math.Round(readShare * 100);
 
-    /// <summary>Seeds the announcement, applies the receipts, presses 提醒未读; returns the follow-up batch id.</summary>
-    public static async Task<string> StartAsync(IServiceProvider services, int recipients, double readShare)
+    /// <summary>Seeds the announcement, applies the receipts, presses 提醒未读; returns the follow-up batch id and when it was pressed.</summary>
+    public static async Task<(string BatchId, long Pressed)> StartAsync(IServiceProvider services, int recipients, double readShare)
     {
         long announcementId;
         await using (var scope = services.CreateAsyncScope())
@@ -90,7 +90,7 @@ internal static class FollowUpScenario
         var receiptTime = Stopwatch.GetElapsedTime(started);
         Console.WriteLine($"read receipts: {receipts} deliveries marked read in {receiptTime.TotalSeconds:0.00} s ({receipts / Math.Max(0.001, receiptTime.TotalSeconds):0} receipts/s, one UPDATE each)");
 
-        started = Stopwatch.GetTimestamp();
+        var pressed = started = Stopwatch.GetTimestamp();
         await using (var scope = services.CreateAsyncScope())
         {
             var announcement = (await scope.ServiceProvider.GetRequiredService<IAnnouncementStore>().FindAsync(announcementId, CancellationToken.None))!;
@@ -98,6 +98,6 @@ internal static class FollowUpScenario
             Console.WriteLine($"提醒未读 pressed: {result.Queued} follow-ups queued in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s ({result.AtLimit} at the limit)");
         }
 
-        return AnnouncementFollowUp.BatchFor(announcementId);
+        return (AnnouncementFollowUp.BatchFor(announcementId), pressed);
     }
 }
