@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Delivery;
 
@@ -39,6 +40,19 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the bot with <paramref name="settings"/> ("Section:Key" → value) and waits for /healthz.</summary>
+    /// <summary>
+    /// Seeds <paramref name="members"/> members through an in-process bot that then goes away, leaving its database for the
+    /// processes; returns the database and the settings that point at it.
+    /// </summary>
+    public static async Task<(string DatabaseName, Dictionary<string, string?> Settings)> SeedDatabaseAsync(string serviceUrl, int members)
+    {
+        await using var seed = new BotApplication();
+        seed.Start();
+        seed.KeepDatabase = true;
+        await DeliveryHarness.SeedMembersAsync(seed.Services, serviceUrl, members);
+        return (seed.DatabaseName, new Dictionary<string, string?>(seed.Settings));
+    }
+
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startupTimeout = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OrganBot.Bot.dll");

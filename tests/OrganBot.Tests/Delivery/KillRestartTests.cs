@@ -28,17 +28,7 @@ public sealed class KillRestartTests
         var simulator = new TeamsSimulator(Rate + 10);
         connector.Responder = simulator.Respond;
 
-        // Members are seeded through an in-process bot that then goes away, leaving its database for the processes.
-        string databaseName;
-        Dictionary<string, string?> settings;
-        await using (var seed = new BotApplication())
-        {
-            seed.Start();
-            seed.KeepDatabase = true;
-            databaseName = seed.DatabaseName;
-            await DeliveryHarness.SeedMembersAsync(seed.Services, connector.ServiceUrl, Members);
-            settings = new Dictionary<string, string?>(seed.Settings);
-        }
+        var (databaseName, settings) = await BotProcess.SeedDatabaseAsync(connector.ServiceUrl, Members);
 
         settings["Admins:AadObjectIds:0"] = Activities.AdminAad;
         settings["Announcements:ProgressInterval"] = "00:00:00.250";
