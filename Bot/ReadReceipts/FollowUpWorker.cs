@@ -13,6 +13,7 @@ internal sealed class FollowUpWorker(
     IServiceScopeFactory scopes,
     DeliverySignal signal,
     IOptionsMonitor<FollowUpOptions> options,
+    IOptionsMonitor<NudgeOptions> nudges,
     TimeProvider time,
     ILogger<FollowUpWorker> logger) : BackgroundService
 {
@@ -42,44 +43,53 @@ internal sealed class FollowUpWorker(
 
     internal async Task TickAsync(CancellationToken cancellationToken)
     {
-        var queued = false;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var plans = scope.ServiceProvider.GetRequiredService<IFollowUpPlans>();
-            var store = scope.ServiceProvider.GetRequiredService<IAnnouncementStore>();
-            var followUp = scope.ServiceProvider.GetRequiredService<AnnouncementFollowUp>();
-            foreach (var plan in await plans.ListOpenAsync(cancellationToken))
-            {
-                var announcement = await store.FindAsync(plan.AnnouncementId, cancellationToken);
-                if (announcement is null || announcement.State is AnnouncementState.Cancelled or AnnouncementState.Recalled)
-                {
-                    // Nothing to follow up any more: close the plan.
-                    await plans.TryFireAsync(plan.AnnouncementId, _ => Task.CompletedTask, cancellationToken);
-                    continue;
-                }
-
-                if (FollowUpScheduler.DueAt(announcement, plan) is not { } due || due > time.GetUtcNow()) continue;
-                var result = FollowUpResult.Nothing;
-                if (await plans.TryFireAsync(plan.AnnouncementId, async ct => result = await followUp.RemindUnreadAsync(announcement, ct), cancellationToken))
-                {
-                    ReadReceiptsLog.AutoFollowUp(logger, announcement.Id, result.Queued, result.AtLimit);
-                    queued |= result.Queued > 0;
-                }
-            }
-        }
-
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var nudger = scope.ServiceProvider.GetRequiredService<ReminderNudger>();
-            foreach (var (occurrenceKey, count) in await nudger.RunAsync(cancellationToken))
-            {
-                if (count == 0) continue;
-                ReadReceiptsLog.Nudged(logger, occurrenceKey, count);
-                queued = true;
-            }
-        }
+        var queued = await FireDuePlansAsync(cancellationToken);
+        if (nudges.CurrentValue.NudgeBefore is not null) queued |= await NudgeAsync(cancellationToken);
 
         // The follow-up rows were committed after the queue's own wake-up call; wake the worker again so it sees them now.
         if (queued) signal.Pulse();
+    }
+
+    private async Task<bool> FireDuePlansAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var plans = scope.ServiceProvider.GetRequiredService<IFollowUpPlans>();
+        var store = scope.ServiceProvider.GetRequiredService<IAnnouncementStore>();
+        var followUp = scope.ServiceProvider.GetRequiredService<AnnouncementFollowUp>();
+        var queued = false;
+        foreach (var plan in await plans.ListOpenAsync(cancellationToken))
+        {
+            var announcement = await store.FindAsync(plan.AnnouncementId, cancellationToken);
+            if (announcement is null || announcement.State is AnnouncementState.Cancelled or AnnouncementState.Recalled)
+            {
+                // Nothing to follow up any more: close the plan.
+                await plans.TryFireAsync(plan.AnnouncementId, _ => Task.CompletedTask, cancellationToken);
+                continue;
+            }
+
+            if (FollowUpScheduler.DueAt(announcement, plan) is not { } due || due > time.GetUtcNow()) continue;
+            var result = FollowUpResult.Nothing;
+            if (await plans.TryFireAsync(plan.AnnouncementId, async ct => result = await followUp.RemindUnreadAsync(announcement, ct), cancellationToken))
+            {
+                ReadReceiptsLog.AutoFollowUp(logger, announcement.Id, result.Queued, result.AtLimit);
+                queued |= result.Queued > 0;
+            }
+        }
+
+        return queued;
+    }
+
+    private async Task<bool> NudgeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queued = false;
+        foreach (var (occurrenceKey, count) in await scope.ServiceProvider.GetRequiredService<ReminderNudger>().RunAsync(cancellationToken))
+        {
+            if (count == 0) continue;
+            ReadReceiptsLog.Nudged(logger, occurrenceKey, count);
+            queued = true;
+        }
+
+        return queued;
     }
 }

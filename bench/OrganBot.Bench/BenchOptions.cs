@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OrganBot.Bench;
 
-internal sealed record BenchOptions(string Command, int Recipients, double Faults, string Storage, double Rate, bool Inject429, double ProgressSeconds)
+internal sealed record BenchOptions(string Command, int Recipients, double Faults, string Storage, double Rate, bool Inject429, double ProgressSeconds, double? ReadShare = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,6 +14,7 @@ internal sealed record BenchOptions(string Command, int Recipients, double Fault
             Value("--storage") ?? "sqlite",
             double.Parse(Value("--rate") ?? "200", CultureInfo.InvariantCulture),
             args.Contains("--inject-429"),
-            double.Parse(Value("--progress") ?? "3", CultureInfo.InvariantCulture));
+            double.Parse(Value("--progress") ?? "3", CultureInfo.InvariantCulture),
+            Value("--read") is { } read ? double.Parse(read, CultureInfo.InvariantCulture) : null);
     }
 }

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using OrganBot.Bot.Announcements;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Protocol;
+using OrganBot.Bot.ReadReceipts;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
@@ -22,7 +24,8 @@ internal static class DeliveryBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        // dotnet run -c Release --project bench/OrganBot.Bench -- delivery --recipients 10000 --faults 0.05 --storage sqlite|postgres [--rate 200] [--inject-429] [--progress 3]
+        // dotnet run -c Release --project bench/OrganBot.Bench -- delivery --recipients 10000 --faults 0.05 --storage sqlite|postgres [--rate 200] [--inject-429] [--progress 3] [--read 0.3]
+        // --read: instead of a new batch, the 未读提醒 follow-up of a delivered announcement that this share of members read (FollowUpScenario).
         var options = BenchOptions.Parse(args);
         if (options.Command != "delivery")
         {
@@ -46,6 +49,7 @@ internal static class DeliveryBenchmark
             ["Delivery:BaseBackoff"] = "00:00:00.500",
             ["Delivery:MaxBackoff"] = "00:00:05",
             ["Delivery:MaxInFlight"] = "128",
+            ["Announcements:FollowUpCheckInterval"] = "01:00:00",
         };
         string? pgServer = null;
         if (options.Storage == "postgres")
@@ -69,6 +73,12 @@ internal static class DeliveryBenchmark
         builder.AddBotAuth();
         builder.AddBotStorage();
         builder.AddDelivery();
+        if (options.ReadShare is not null)
+        {
+            builder.AddAnnouncements();
+            builder.AddReadReceipts();
+        }
+
         await using var app = builder.Build();
         await app.StartAsync();
 
@@ -81,7 +91,7 @@ internal static class DeliveryBenchmark
             for (var i = 0; i < options.Recipients; i++)
             {
                 var id = $"29:bench-{i:D6}";
-                var hasChat = i % 10 != 0 || i == 0;
+                var hasChat = i % 10 != 0 || i == 0 || options.ReadShare is not null;
                 db.Members.Add(new MemberRecord { Id = id, TenantId = "bench-tenant", ServiceUrl = connector.ServiceUrl, PersonalConversationId = hasChat ? "a:dm-" + id : null, FirstSeenAt = now, LastSeenAt = now });
                 if (hasChat)
                 {
@@ -105,9 +115,16 @@ internal static class DeliveryBenchmark
             .Select(i => new DeliveryRequest($"bench:{i}", new DeliveryTarget.User($"29:bench-{i:D6}"), message, "bench", "announcement")).ToList();
 
         Console.WriteLine($"storage={options.Storage} recipients={options.Recipients} faults={options.Faults:P0} (429 injected: {options.Inject429}) configured tenant rate={options.Rate}/s (Teams publishes 50/s)");
+        var batchId = "bench";
         var sendPressed = Stopwatch.GetTimestamp();
-        await using (var scope = app.Services.CreateAsyncScope())
+        if (options.ReadShare is { } readShare)
         {
+            // Latencies count from the press of 提醒未读, after the scenario's set-up.
+            (batchId, sendPressed) = await FollowUpScenario.StartAsync(app.Services, options.Recipients, readShare);
+        }
+        else
+        {
+            await using var scope = app.Services.CreateAsyncScope();
             var queue = scope.ServiceProvider.GetRequiredService<IDeliveryQueue>();
             await queue.EnqueueAsync(requests, CancellationToken.None);
         }
@@ -120,7 +137,7 @@ internal static class DeliveryBenchmark
         while (true)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            summary = await scope.ServiceProvider.GetRequiredService<IDeliveryBatchControl>().SummarizeAsync("bench", TimeSpan.FromSeconds(1), CancellationToken.None);
+            summary = await scope.ServiceProvider.GetRequiredService<IDeliveryBatchControl>().SummarizeAsync(batchId, TimeSpan.FromSeconds(1), CancellationToken.None);
             peakWorkingSet = Math.Max(peakWorkingSet, Environment.WorkingSet);
             if (options.ProgressSeconds > 0 && (summary.IsFinished || Stopwatch.GetTimestamp() >= nextProgress))
             {
@@ -160,7 +177,7 @@ internal static class DeliveryBenchmark
 
         var delivered = simulator.Delivered;
         var duplicates = delivered.Count(d => d.Value > 1);
-        var statuses = await GetBatchAsync(app.Services, "bench");
+        var statuses = await GetBatchAsync(app.Services, batchId);
         var lost = statuses.Count(s => s.State == DeliveryState.Sent
             ? !delivered.ContainsKey(s.ConversationId ?? "")
             : s.State != DeliveryState.Failed);
@@ -178,6 +195,15 @@ internal static class DeliveryBenchmark
         Console.WriteLine($"overall: {summary.Sent + summary.Failed} recipients finished in {finished.TotalSeconds:0.0} s = {(summary.Sent + summary.Failed) / finished.TotalSeconds:0.0}/s");
         Console.WriteLine($"time from send to delivery: p50 {Percentile(0.50):0.0} s, p99 {Percentile(0.99):0.0} s, last {Percentile(1):0.0} s");
         Console.WriteLine($"duplicates={duplicates} lost={lost}");
+        var wrong = 0;
+        if (options.ReadShare is { } share)
+        {
+            // Follow-ups must reach exactly the members without a receipt: none to a reader, one row per non-reader.
+            var expected = Enumerable.Range(0, options.Recipients).Where(i => !FollowUpScenario.Reads(i, share)).Select(FollowUpScenario.ChatId).ToHashSet(StringComparer.Ordinal);
+            wrong = delivered.Keys.Count(k => !expected.Contains(k)) + Math.Abs(statuses.Count - expected.Count);
+            Console.WriteLine($"follow-up rows={statuses.Count} of {expected.Count} members without a receipt; delivered to a reader or missing a row={wrong}");
+        }
+
         Console.WriteLine($"peak working set {Math.Max(peakWorkingSet, Process.GetCurrentProcess().PeakWorkingSet64) / 1048576.0:0} MB (bench process: bot pipeline + fake connector, which keeps every call)");
 
         if (pgServer is not null)
@@ -194,7 +220,7 @@ internal static class DeliveryBenchmark
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path.Combine(Path.GetTempPath(), databaseName + ".db" + suffix));
         }
 
-        return duplicates == 0 && lost == 0 && simulator.LimitViolations == 0 ? 0 : 1;
+        return duplicates == 0 && lost == 0 && wrong == 0 && simulator.LimitViolations == 0 ? 0 : 1;
     }
 
     private const string AdminChat = "a:dm-29:bench-admin";

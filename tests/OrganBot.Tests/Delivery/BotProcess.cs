@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using OrganBot.Tests.Fakes;
 
 namespace OrganBot.Tests.Delivery;
 

@@ -8,23 +8,15 @@ using OrganBot.Tests.Fakes;
 namespace OrganBot.Tests.ReadReceipts;
 
 /// <summary>A bot with seeded members, a Teams-like connector, and helpers to send an announcement and read receipts over HTTP.</summary>
-public sealed class ReadReceiptHost : IAsyncDisposable
+public sealed class ReadReceiptHost(FakeConnector connector, TeamsSimulator simulator, BotApplication bot, int members) : IAsyncDisposable
 {
     public const string AdminId = "29:admin-rr";
     public const string AdminChat = "a:admin-rr-chat";
 
-    private ReadReceiptHost(FakeConnector connector, TeamsSimulator simulator, BotApplication bot, int members)
-    {
-        Connector = connector;
-        Simulator = simulator;
-        Bot = bot;
-        Members = members;
-    }
-
-    public FakeConnector Connector { get; }
-    public TeamsSimulator Simulator { get; }
-    public BotApplication Bot { get; }
-    public int Members { get; }
+    public FakeConnector Connector => connector;
+    public TeamsSimulator Simulator => simulator;
+    public BotApplication Bot => bot;
+    public int Members => members;
 
     public static async Task<ReadReceiptHost> StartAsync(int members = 6, Dictionary<string, string?>? extra = null)
     {

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Delivery;
+using OrganBot.Dialogs.ReadReceipts;
+using OrganBot.Dialogs.Reminders;
+using OrganBot.Tests.Delivery;
+
+namespace OrganBot.Tests.ReadReceipts;
+
+/// <summary>Issue 14: one nudge before the event to the members who neither answered nor read the reminder.</summary>
+[Trait("Category", "Postgres")]
+public sealed class ReminderNudgeTests
+{
+    [Fact]
+    public async Task Nudge_BeforeTheEvent_OnlyMembersWithNeitherAnswerNorReceiptOnce()
+    {
+        // The first check runs at start (nothing to nudge yet), the next one 8 s later, after the set-up below.
+        await using var host = await ReadReceiptHost.StartAsync(6, new() { ["Reminders:NudgeBefore"] = "10.00:00:00", ["Announcements:FollowUpCheckInterval"] = "00:00:08" });
+        var ct = TestContext.Current.CancellationToken;
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(2), TimeZones.BeijingZone).DateTime;
+        var ev = new ReminderEvent { Id = "nudge-ev", Title = "主题党日", Kind = "主题党日", Recurrence = new OneOff(new DateTime(start.Year, start.Month, start.Day, 15, 0, 0)), LeadTimes = [], PlannedFrom = DateTimeOffset.UtcNow };
+        var occurrence = OccurrenceKeys.Make(ev.Id, DateOnly.FromDateTime(start));
+        await using (var scope = host.Bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IReminderStore>().SaveEventAsync(ev, ct);
+            await scope.ServiceProvider.GetRequiredService<IDeliveryQueue>().EnqueueAsync(
+                [.. Enumerable.Range(0, host.Members).Select(i => new DeliveryRequest(ReminderDispatcher.DedupKey(occurrence, "1d", DeliveryHarness.MemberId(i)), new DeliveryTarget.User(DeliveryHarness.MemberId(i)), OutgoingMessage.FromText("活动提醒：主题党日"), occurrence, ReminderDispatcher.Category))], ct);
+        }
+
+        await host.Connector.WaitForAsync(_ => Enumerable.Range(0, host.Members).All(i => host.Simulator.Delivered.ContainsKey(ReadReceiptHost.Chat(i))), TimeSpan.FromSeconds(20));
+        // Member 0 read it, 1 answered, 2 did both; 3, 4 and 5 did neither.
+        foreach (var member in new[] { 0, 2 }) (await host.ReceiptAsync(member, new JsonObject { ["lastReadMessageId"] = "999999999999999999" })).EnsureSuccessStatusCode();
+        await using (var scope = host.Bot.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IReminderStore>();
+            foreach (var member in new[] { 1, 2 }) await store.SaveRsvpAsync(new Rsvp(occurrence, ev.Id, DeliveryHarness.MemberId(member), null, RsvpAnswer.Attend, null, DateTimeOffset.UtcNow), ct);
+        }
+
+        await host.Connector.WaitForAsync(_ => new[] { 3, 4, 5 }.All(m => host.FollowUpsTo(m) >= 1), TimeSpan.FromSeconds(30));
+        var nudges = await host.BatchAsync(ReminderNudger.BatchFor(occurrence));
+
+        Assert.Equal([3, 4, 5], Enumerable.Range(0, host.Members).Where(m => host.FollowUpsTo(m) > 0));
+        Assert.All(new[] { 3, 4, 5 }, m => Assert.Equal(1, host.FollowUpsTo(m)));
+        Assert.Equal(3, nudges.Count);
+        var reactions = ReminderReactions.From(await host.BatchAsync(occurrence), [DeliveryHarness.MemberId(1), DeliveryHarness.MemberId(2)]);
+        Assert.Equal(new OrganBot.Cards.Reminders.ReactionsView(Read: 2, Answered: 2, NoReaction: 3), reactions);
+    }
+}
