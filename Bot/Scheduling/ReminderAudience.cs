@@ -21,27 +21,34 @@ internal sealed class ReminderAudience(BotDbContext db, IOptionsMonitor<Reminder
 
     public async Task<IReadOnlyList<ReminderRecipient>> ResolveMembersAsync(Audience audience, CancellationToken cancellationToken)
     {
+        if (await MembersOfAsync(audience, cancellationToken) is not { } members) return [];
+        var rows = await members.OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToRecipient)];
+    }
+
+    public async Task<bool> IncludesAsync(Audience audience, string memberId, string conversationId, CancellationToken cancellationToken)
+    {
+        // A channel's own conversation vouches for its people (a reply thread adds ";messageid=…" to the id).
+        if (audience.Kind == AudienceKind.Channel && conversationId.Split(';')[0] == audience.Value) return true;
+        return await MembersOfAsync(audience, cancellationToken) is { } members && await members.AnyAsync(m => m.Id == memberId, cancellationToken);
+    }
+
+    private async Task<IQueryable<MemberRecord>?> MembersOfAsync(Audience audience, CancellationToken cancellationToken)
+    {
         IQueryable<MemberRecord> members = db.Members.AsNoTracking();
         switch (audience.Kind)
         {
             case AudienceKind.Team:
-                members = members.Where(m => db.TeamMembers.Any(t => t.TeamId == audience.Value && t.MemberId == m.Id));
-                break;
+                return members.Where(m => db.TeamMembers.Any(t => t.TeamId == audience.Value && t.MemberId == m.Id));
             case AudienceKind.Channel:
                 var teamId = await db.Conversations.AsNoTracking().Where(c => c.Id == audience.Value).Select(c => c.TeamId).FirstOrDefaultAsync(cancellationToken);
-                if (teamId is null) return [];
-                members = members.Where(m => db.TeamMembers.Any(t => t.TeamId == teamId && t.MemberId == m.Id));
-                break;
+                return teamId is null ? null : members.Where(m => db.TeamMembers.Any(t => t.TeamId == teamId && t.MemberId == m.Id));
             case AudienceKind.Group:
                 var ids = options.CurrentValue.Groups.TryGetValue(audience.Value, out var list) ? list : [];
-                members = members.Where(m => m.AadObjectId != null && ids.Contains(m.AadObjectId));
-                break;
+                return members.Where(m => m.AadObjectId != null && ids.Contains(m.AadObjectId));
             default:
-                break;
+                return members;
         }
-
-        var rows = await members.OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        return [.. rows.Select(ToRecipient)];
     }
 
     public async Task<ReminderRecipient?> FindMemberAsync(string memberId, CancellationToken cancellationToken)

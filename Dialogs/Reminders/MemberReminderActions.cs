@@ -31,6 +31,15 @@ public sealed partial class MemberReminderActions(
             return;
         }
 
+        if (!await audience.IncludesAsync(ev.Audience, input.User.Id, input.Conversation.Id, cancellationToken))
+        {
+            LogOutsideAudience(logger, occurrence.Key);
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick(
+                "这次活动的提醒范围不包括您，无需答复。如需参加，请联系活动组织者。",
+                "This event is not for your group, so no answer is needed. If you would like to attend, please contact the organiser.")), cancellationToken);
+            return;
+        }
+
         var now = time.GetUtcNow();
         var member = await audience.FindMemberAsync(input.User.Id, cancellationToken);
         var zoneId = input.TimeZone ?? member?.TimeZone;
@@ -147,6 +156,9 @@ public sealed partial class MemberReminderActions(
             input.Conversation.Kind == ConversationKind.Personal,
             notice, language);
     }
+
+    [LoggerMessage(EventId = 6505, Level = LogLevel.Information, Message = "RSVP for {OccurrenceKey} refused: the member is not in the event's audience")]
+    private static partial void LogOutsideAudience(ILogger logger, string occurrenceKey);
 
     [LoggerMessage(EventId = 6504, Level = LogLevel.Information, Message = "RSVP for {OccurrenceKey}: {Answer}")]
     private static partial void LogRsvp(ILogger logger, string occurrenceKey, RsvpAnswer answer);

@@ -54,6 +54,9 @@ public interface IReminderAudience
     /// <summary>The people expected to answer (for a channel: the members of its team).</summary>
     Task<IReadOnlyList<ReminderRecipient>> ResolveMembersAsync(Audience audience, CancellationToken cancellationToken);
 
+    /// <summary>Whether the member, answering from <paramref name="conversationId"/>, is one of the people the event is for.</summary>
+    Task<bool> IncludesAsync(Audience audience, string memberId, string conversationId, CancellationToken cancellationToken);
+
     Task<ReminderRecipient?> FindMemberAsync(string memberId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AudienceChoice>> ListChoicesAsync(CancellationToken cancellationToken);

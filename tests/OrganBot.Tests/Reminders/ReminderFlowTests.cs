@@ -42,7 +42,10 @@ public sealed class ReminderFlowTests : IAsyncLifetime
     private BotApplication StartBot(string? databaseName = null, StorageKind? storage = null, ILoggerProvider? logs = null)
     {
         var bot = new BotApplication(
-            new Dictionary<string, string?> { ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07" },
+            new Dictionary<string, string?>
+            {
+                ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07", ["Reminders:Groups:支部委员:0"] = Member2Aad,
+            },
             services =>
             {
                 services.AddSingleton<TimeProvider>(_clock);
@@ -67,10 +70,10 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         _connector.Clear();
     }
 
-    private static JsonObject SaveData(string recurrence = "每月第一个周五 15:00", string timeZone = "", string title = "主题党日") => new()
+    private static JsonObject SaveData(string recurrence = "每月第一个周五 15:00", string timeZone = "", string title = "主题党日", string audience = "all") => new()
     {
         ["title"] = title, ["kind"] = "主题党日", ["recurrence"] = recurrence, ["timeZone"] = timeZone, ["location"] = "机关三楼会议室",
-        ["agenda"] = "重温入党誓词", ["audience"] = "all", ["leads"] = "", ["speechLink"] = "theme-party-day", ["shiftHolidays"] = "true", ["mandatory"] = "false",
+        ["agenda"] = "重温入党誓词", ["audience"] = audience, ["leads"] = "", ["speechLink"] = "theme-party-day", ["shiftHolidays"] = "true", ["mandatory"] = "false",
     };
 
     private static async Task<string> InvokeAsync(BotApplication bot, JsonObject activity)
@@ -199,6 +202,41 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.Contains("答复已截止", late, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();
         Assert.Equal(RsvpAnswer.Leave, (await scope.ServiceProvider.GetRequiredService<IReminderStore>().FindRsvpAsync(occurrence, Activities.UserId, Ct))!.Answer);
+    }
+
+    [Fact]
+    public async Task Rsvp_FromAMemberOutsideTheAudience_IsRefusedPolitely_AndAppearsNowhere()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        await AdminAsync(bot, "remind.admin.save", SaveData(audience: "group:支部委员")); // member 2 only
+        var ev = await SingleEventAsync(bot);
+        var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
+
+        var outsiderPress = Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "外人请假" });
+        outsiderPress["from"]!["name"] = "组外成员";
+        var outsider = await InvokeAsync(bot, outsiderPress);
+        var refusal = Assert.Single(await _connector.WaitForSendsAsync(1));
+        var insider = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
+
+        Assert.DoesNotContain("已记录", outsider, StringComparison.Ordinal);
+        Assert.Contains("这次活动的提醒范围不包括您，无需答复", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains("您已确认参加", insider, StringComparison.Ordinal);
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IReminderStore>();
+            Assert.Null(await store.FindRsvpAsync(occurrence, Activities.UserId, Ct));
+            Assert.Equal(Member2, Assert.Single(await store.ListRsvpsAsync(occurrence, Ct)).MemberId);
+        }
+
+        var stats = await AdminAsync(bot, "remind.admin.stats", new JsonObject { ["occurrence"] = occurrence });
+        var csv = await DownloadLedgerAsync(bot, new JsonObject { ["occurrence"] = occurrence });
+        Assert.Contains("参加（1）", stats, StringComparison.Ordinal);
+        Assert.DoesNotContain("请假（原因）（1）", stats, StringComparison.Ordinal);
+        Assert.DoesNotContain("外人请假", stats, StringComparison.Ordinal);
+        Assert.DoesNotContain("组外成员", stats, StringComparison.Ordinal);
+        Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header + member 2
+        Assert.DoesNotContain("组外成员", csv, StringComparison.Ordinal);
     }
 
     [Fact]
