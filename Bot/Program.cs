@@ -1,4 +1,5 @@
 using OrganBot.Bot.Announcements;
+using OrganBot.Bot.Audiences;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Cli;
 using OrganBot.Bot.Delivery;
@@ -20,6 +21,7 @@ builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
 builder.AddDelivery();      // outbound delivery pipeline: outbox, pacer, worker (Delivery:*)
+builder.AddAudiences();     // who reminders and announcements go to (Audiences:Groups)
 builder.AddKnowledge();     // speech Q&A: index from seeds/speech.txt, answer cards, votes, optional Azure OpenAI
 builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
 builder.AddFeedback();      // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export

@@ -13,7 +13,6 @@ internal static class AnnouncementsExtensions
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Announcements:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
         builder.Services.AddScoped<IAnnouncementStore, EfAnnouncementStore>();
-        builder.Services.AddScoped<IAudienceDirectory, AudienceDirectory>();
         builder.Services.AddScoped<AnnouncementExport>();
         builder.Services.AddScoped<IAnnouncementExport>(sp => sp.GetRequiredService<AnnouncementExport>());
         builder.Services.AddScoped<AnnouncementService>();

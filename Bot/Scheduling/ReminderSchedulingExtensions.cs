@@ -21,7 +21,6 @@ internal static class ReminderSchedulingExtensions
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
         services.AddSingleton<ICronEvaluator, QuartzCronEvaluator>();
         services.AddScoped<IReminderStore, EfReminderStore>();
-        services.AddScoped<IReminderAudience, ReminderAudience>();
         services.AddScoped<IReminderScheduler, QuartzReminderScheduler>();
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<OccurrenceResolver>();

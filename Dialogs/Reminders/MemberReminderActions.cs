@@ -9,7 +9,7 @@ namespace OrganBot.Dialogs.Reminders;
 /// <summary>What members do: 参加 / 请假 on the reminder card, 不再提醒此类活动, and 我的提醒.</summary>
 public sealed partial class MemberReminderActions(
     IReminderStore store,
-    IReminderAudience audience,
+    IAudienceDirectory audience,
     OccurrenceResolver occurrences,
     ICronEvaluator cron,
     IOptionsMonitor<ReminderOptions> options,

@@ -10,7 +10,7 @@ namespace OrganBot.Dialogs.Reminders;
 /// <summary>提醒管理 for admins: the event list, new / edit / save, pause, delete, preview and skip / move one occurrence.</summary>
 public sealed partial class ReminderAdminActions(
     IReminderStore store,
-    IReminderAudience audience,
+    IAudienceDirectory audience,
     IReminderScheduler scheduler,
     ReminderDispatcher dispatcher,
     ICronEvaluator cron,
@@ -71,7 +71,7 @@ public sealed partial class ReminderAdminActions(
             TimeZone = ev.TimeZoneId,
             Location = ev.Location,
             Agenda = ev.Agenda,
-            Audience = ReminderViews.AudienceValue(ev.Audience),
+            Audience = ev.Audience.ChoiceValue,
             Leads = LeadTime.FormatList(ev.LeadTimes),
             SpeechLinkId = ev.SpeechLinkId ?? "",
             ShiftOnHolidays = ev.ShiftOnHolidays,
@@ -133,7 +133,7 @@ public sealed partial class ReminderAdminActions(
         var (leads, leadError) = LeadTime.ParseList(leadsText);
         if (leadError is not null) errors.Add(leadError.In(language));
 
-        var target = ReminderViews.ParseAudience(audienceValue);
+        var target = Audience.FromChoiceValue(audienceValue);
         var choices = await audience.ListChoicesAsync(cancellationToken);
         if (target is null || (target.Kind != AudienceKind.AllMembers && choices.All(c => c.Audience != target)))
         {
@@ -178,7 +178,7 @@ public sealed partial class ReminderAdminActions(
                 Title = title, Kind = kind, Recurrence = recurrenceText ?? "", TimeZone = zoneId, Location = location, Agenda = agenda,
                 Audience = audienceValue ?? "all", Leads = leadsText ?? "", SpeechLinkId = speechLinkId, ShiftOnHolidays = shift, Mandatory = mandatory,
                 Errors = errors,
-                AudienceChoices = [.. choices.Select(c => (c.Title, ReminderViews.AudienceValue(c.Audience)))],
+                AudienceChoices = [.. choices.Select(c => (c.Title, c.Audience.ChoiceValue))],
                 SpeechChoices = SpeechChoices(),
             };
             await turn.ReplaceCardAsync(ReminderAdminCards.Edit(form, language), cancellationToken);
@@ -317,7 +317,7 @@ public sealed partial class ReminderAdminActions(
     }
 
     private async Task<IReadOnlyList<(string Title, string Value)>> AudienceChoicesAsync(CancellationToken cancellationToken) =>
-        [.. (await audience.ListChoicesAsync(cancellationToken)).Select(c => (c.Title, ReminderViews.AudienceValue(c.Audience)))];
+        [.. (await audience.ListChoicesAsync(cancellationToken)).Select(c => (c.Title, c.Audience.ChoiceValue))];
 
     private static IReadOnlyList<(string Title, string Value)> SpeechChoices() =>
         [.. SpeechLinks.All.Select(l => (l.LabelChinese + "：" + (l.Quote.Length > 24 ? l.Quote[..24] + "…" : l.Quote), l.Id))];

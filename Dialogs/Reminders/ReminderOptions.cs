@@ -10,9 +10,6 @@ public sealed class ReminderOptions
     /// <summary>Non-working dates (yyyy-MM-dd); occurrences of events that ask for it move to the next working day.</summary>
     public List<string> Holidays { get; set; } = [];
 
-    /// <summary>Named lists of aadObjectIds, used as audiences: Reminders:Groups:支部委员 = [...].</summary>
-    public Dictionary<string, List<string>> Groups { get; set; } = [];
-
     /// <summary>Time zone of new events.</summary>
     public string DefaultTimeZone { get; set; } = TimeZones.Beijing;
 

@@ -4,11 +4,13 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using OrganBot.Bot.Audiences;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.Scheduling;
 using OrganBot.Bot.Storage;
+using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Fakes;
 using Quartz;
@@ -60,7 +62,7 @@ internal static partial class RemindersBenchmark
         var groups = Math.Max(1, members / perEvent);
         for (var g = 0; g < groups; g++)
         {
-            for (var k = 0; k < perEvent; k++) settings[$"Reminders:Groups:g{g:D4}:{k}"] = Aad(((g * perEvent) + k) % members);
+            for (var k = 0; k < perEvent; k++) settings[$"Audiences:Groups:g{g:D4}:{k}"] = Aad(((g * perEvent) + k) % members);
         }
 
         string? pgServer = null;
@@ -84,6 +86,7 @@ internal static partial class RemindersBenchmark
         builder.AddBotAuth();
         builder.AddBotStorage();
         builder.AddDelivery();
+        builder.AddAudiences();
         builder.AddReminderScheduling();
         await using var app = builder.Build();
         await app.StartAsync();

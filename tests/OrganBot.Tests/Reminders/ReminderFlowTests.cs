@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OrganBot.Bot.Scheduling;
+using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Fakes;
@@ -44,7 +45,7 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         var bot = new BotApplication(
             new Dictionary<string, string?>
             {
-                ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07", ["Reminders:Groups:支部委员:0"] = Member2Aad,
+                ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07", ["Audiences:Groups:支部委员:0"] = Member2Aad,
             },
             services =>
             {
@@ -237,6 +238,41 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.DoesNotContain("组外成员", stats, StringComparison.Ordinal);
         Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header + member 2
         Assert.DoesNotContain("组外成员", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GroupChatAudience_GetsOneCardInTheChat_AndOnlyAnswersFromTheChatCount()
+    {
+        const string chatId = "19:meeting-chat@thread.v2";
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        var chat = Activities.Message(_connector.ServiceUrl, "帮助", conversationId: chatId);
+        chat["conversation"]!["conversationType"] = "groupChat";
+        await bot.PostActivityAsync(chat, Ct);
+        await _connector.WaitForSendsAsync(1);
+        _connector.Clear();
+        await AdminAsync(bot, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(bot);
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReminderFeature>().SaveAndScheduleAsync(ev with { Audience = new Audience(AudienceKind.GroupChat, chatId) }, Ct);
+        }
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(bot, ev.Id);
+        var sent = Assert.Single(await _connector.WaitForSendsAsync(1));
+        await _deliveries.WaitForAsync(1);
+        var reminders = _connector.Sends.Count;
+        var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
+        var fromChat = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, conversationId: chatId));
+        var fromElsewhere = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
+
+        Assert.Equal(chatId, sent.ConversationId);
+        Assert.Equal(1, reminders);
+        Assert.Contains("您已确认参加", fromChat, StringComparison.Ordinal);
+        Assert.DoesNotContain("您已确认参加", fromElsewhere, StringComparison.Ordinal);
+        await using var check = bot.Services.CreateAsyncScope();
+        Assert.Equal(Activities.UserId, Assert.Single(await check.ServiceProvider.GetRequiredService<IReminderStore>().ListRsvpsAsync(occurrence, Ct)).MemberId);
     }
 
     [Fact]
