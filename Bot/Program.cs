@@ -2,6 +2,7 @@ using OrganBot.Bot.Announcements;
 using OrganBot.Bot.Audiences;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Cli;
+using OrganBot.Bot.Configuration;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Endpoints;
 using OrganBot.Bot.Feedback;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotHosting();    // JSON logs outside Development, /healthz with a database check, start-up line
 builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
+builder.AddOfficeClock();   // the office's time zone, Bot:TimeZone (default Asia/Shanghai)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
 builder.AddDelivery();      // outbound delivery pipeline: outbox, pacer, worker (Delivery:*)
 builder.AddAudiences();     // who reminders and announcements go to (Audiences:Groups)

@@ -7,13 +7,14 @@ using OrganBot.Bot.Exports;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Announcements;
 using OrganBot.Dialogs.Delivery;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Announcements;
 
 /// <summary>
 /// 导出发送结果: a link with a random secret, valid 24 hours, to a per-recipient CSV (UTF-8 with BOM so Excel shows Chinese).
 /// </summary>
-internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, IOptionsMonitor<AnnouncementOptions> options, TimeProvider time) : IAnnouncementExport
+internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, IOptionsMonitor<AnnouncementOptions> options, OfficeClock office, TimeProvider time) : IAnnouncementExport
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 
@@ -41,7 +42,7 @@ internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, 
         var memberIds = statuses.Select(s => s.Target).OfType<DeliveryTarget.User>().Select(u => u.UserId).ToList();
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         var channels = await db.Conversations.AsNoTracking().Where(c => c.TeamId != null && c.Id == c.TeamId).ToDictionaryAsync(c => c.Id, c => c.TeamName, cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone);
+        var zone = office.Zone;
 
         return await ExcelCsv.WriteAsync(
             ["收件人", "类型", "ID", "状态", "尝试次数", "发送时间", "原因"],

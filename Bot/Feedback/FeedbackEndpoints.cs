@@ -32,7 +32,7 @@ internal static partial class FeedbackEndpoints
         FeedbackCsvExporter exporter,
         AdminAuthorization admins,
         IOptions<BotAuthOptions> auth,
-        TimeProvider time,
+        OfficeClock office,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal static partial class FeedbackEndpoints
         var (content, count) = await exporter.ExportAsync(cancellationToken);
         LogExported(logger, count, adminAad!);
         context.Response.Headers.CacheControl = "no-store";
-        var fileName = $"feedback-{time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.csv";
+        var fileName = $"feedback-{office.Now:yyyyMMdd-HHmm}.csv";
         return TypedResults.File(content, "text/csv; charset=utf-8", fileName);
     }
 

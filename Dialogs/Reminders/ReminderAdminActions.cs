@@ -15,6 +15,7 @@ public sealed partial class ReminderAdminActions(
     ReminderDispatcher dispatcher,
     ICronEvaluator cron,
     IOptionsMonitor<ReminderOptions> options,
+    OfficeClock office,
     TimeProvider time,
     ILogger<ReminderAdminActions> logger)
 {
@@ -38,7 +39,7 @@ public sealed partial class ReminderAdminActions(
 
     private async Task<EventFormView> NewFormAsync(CancellationToken cancellationToken) => new()
     {
-        TimeZone = options.CurrentValue.DefaultTimeZone,
+        TimeZone = office.ZoneId,
         AudienceChoices = await AudienceChoicesAsync(cancellationToken),
         SpeechChoices = SpeechChoices(),
         SpeechLinkId = SpeechLinks.All[0].Id,
@@ -105,7 +106,7 @@ public sealed partial class ReminderAdminActions(
         var title = (input.Data("title") ?? "").Trim();
         var kind = (input.Data("kind") ?? "").Trim();
         var recurrenceText = input.Data("recurrence");
-        var zoneId = string.IsNullOrWhiteSpace(input.Data("timeZone")) ? options.CurrentValue.DefaultTimeZone : input.Data("timeZone")!.Trim();
+        var zoneId = string.IsNullOrWhiteSpace(input.Data("timeZone")) ? office.ZoneId : input.Data("timeZone")!.Trim();
         var location = (input.Data("location") ?? "").Trim();
         var agenda = (input.Data("agenda") ?? "").Trim();
         var audienceValue = input.Data("audience");

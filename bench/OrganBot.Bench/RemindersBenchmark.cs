@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OrganBot.Bot.Audiences;
 using OrganBot.Bot.Auth;
+using OrganBot.Bot.Configuration;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.Scheduling;
@@ -14,7 +15,7 @@ using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Fakes;
 using Quartz;
-using TimeZones = OrganBot.Dialogs.Reminders.TimeZones;
+using TimeZones = OrganBot.Dialogs.Conversation.TimeZones;
 
 namespace OrganBot.Bench;
 
@@ -86,6 +87,7 @@ internal static partial class RemindersBenchmark
         builder.AddBotAuth();
         builder.AddBotStorage();
         builder.AddDelivery();
+        builder.AddOfficeClock();
         builder.AddAudiences();
         builder.AddReminderScheduling();
         await using var app = builder.Build();

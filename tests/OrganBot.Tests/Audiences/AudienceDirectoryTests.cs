@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -164,31 +163,5 @@ public sealed class AudienceDirectoryTests : IAsyncLifetime
         Assert.Equal(audience, Audience.FromChoiceValue(audience!.ChoiceValue));
         Assert.Null(Audience.FromChoiceValue("team:"));
         Assert.Null(Audience.FromChoiceValue("planet:mars"));
-    }
-
-    /// <summary>Warning-level log entries of the bot.</summary>
-    private sealed class WarningLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _warnings = new();
-
-        public IReadOnlyList<string> Warnings => [.. _warnings];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_warnings);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> warnings) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel == LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel == LogLevel.Warning) warnings.Enqueue(formatter(state, exception));
-            }
-        }
     }
 }
