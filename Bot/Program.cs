@@ -9,7 +9,7 @@ using OrganBot.Bot.Feedback;
 using OrganBot.Bot.Hosting;
 using OrganBot.Bot.Knowledge;
 using OrganBot.Bot.Protocol;
-using OrganBot.Bot.Scheduling;
+using OrganBot.Bot.Reminders;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs;
 
@@ -25,7 +25,7 @@ builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when confi
 builder.AddDelivery();      // outbound delivery pipeline: outbox, pacer, worker (Delivery:*)
 builder.AddAudiences();     // who reminders and announcements go to (Audiences:Groups)
 builder.AddKnowledge();     // speech Q&A: index from seeds/speech.txt, answer cards, votes, optional Azure OpenAI
-builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
+builder.AddReminders();         // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
 builder.AddFeedback();      // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export
 builder.AddAnnouncements(); // admin announcements: 发布公告 / 公告列表 / 导出发送结果 (Announcements:*)
 builder.Services.AddDialogs();

@@ -9,7 +9,8 @@ using OrganBot.Bot.Auth;
 using OrganBot.Bot.Configuration;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Protocol;
-using OrganBot.Bot.Scheduling;
+using OrganBot.Bot.Reminders;
+using OrganBot.Bot.Reminders.Quartz;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Reminders;
@@ -89,7 +90,7 @@ internal static partial class RemindersBenchmark
         builder.AddDelivery();
         builder.AddOfficeClock();
         builder.AddAudiences();
-        builder.AddReminderScheduling();
+        builder.AddReminders();
         await using var app = builder.Build();
         await app.StartAsync();
         var time = app.Services.GetRequiredService<TimeProvider>();

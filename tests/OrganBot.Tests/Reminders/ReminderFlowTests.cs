@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using OrganBot.Bot.Scheduling;
+using OrganBot.Bot.Reminders;
+using OrganBot.Bot.Reminders.Quartz;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.Reminders;
@@ -319,6 +321,32 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await _deliveries.WaitForAsync(Members);
         Assert.Equal(Members, (await BatchAsync(second, OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)))).Count);
         Assert.Equal(Members, _connector.Sends.Count);
+    }
+
+    [Fact]
+    public async Task JobStoredUnderTheOldSchedulingTypeName_StillFiresAfterTheMove()
+    {
+        var first = StartBot();
+        first.DeleteDatabaseOnDispose = false;
+        await SeedMembersAsync(first);
+        await AdminAsync(first, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(first);
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            // As the release before Bot/Scheduling became Bot/Reminders wrote it.
+            await scope.ServiceProvider.GetRequiredService<OrganBot.Bot.Storage.BotDbContext>().Database.ExecuteSqlRawAsync(
+                "UPDATE qrtz_job_details SET job_class_name = 'OrganBot.Bot.Scheduling.ReminderJob, OrganBot.Bot'", Ct);
+        }
+
+        _bots.Remove(first);
+        await first.DisposeAsync();
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 30, 0, TimeSpan.Zero));
+        var second = StartBot(first.DatabaseName, first.Storage);
+        second.DeleteDatabaseOnDispose = true;
+        await (await SchedulerAsync(second)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct);
+
+        Assert.Equal(Members, (await _connector.WaitForSendsAsync(Members)).Count);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Reminders;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders;
 
 /// <summary>EF Core implementation of the reminders' store port.</summary>
 internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cron, ILogger<EfReminderStore> logger) : IReminderStore

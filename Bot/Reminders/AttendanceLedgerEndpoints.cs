@@ -3,26 +3,9 @@ using Microsoft.Extensions.Options;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Feedback;
 using OrganBot.Dialogs.Conversation;
-using OrganBot.Dialogs.Feedback;
 using OrganBot.Dialogs.Reminders;
 
-namespace OrganBot.Bot.Scheduling;
-
-/// <summary>
-/// 导出台账 links: the same one-time admin export token as 导出反馈 (only its hash is stored; it works once, for
-/// Feedback:ExportLinkLifetime, and the admin list is checked again at download), pointing at
-/// <see cref="AttendanceLedgerEndpoints.Path"/> with the occurrence key.
-/// </summary>
-internal sealed class AttendanceLedgerLinks(EfFeedbackStore tokens, IOptionsMonitor<FeedbackOptions> options) : IAttendanceLedgerLinks
-{
-    public async Task<LedgerLink> CreateAsync(string adminAadObjectId, string occurrenceKey, CancellationToken cancellationToken)
-    {
-        var settings = options.CurrentValue;
-        var token = await tokens.CreateExportTokenAsync(adminAadObjectId, "attendance", settings.ExportLinkLifetime, cancellationToken);
-        var url = $"{settings.PublicBaseUrl.TrimEnd('/')}{AttendanceLedgerEndpoints.Path}?occurrence={Uri.EscapeDataString(occurrenceKey)}&token={Uri.EscapeDataString(token)}";
-        return new LedgerLink(new Uri(url), settings.ExportLinkLifetime);
-    }
-}
+namespace OrganBot.Bot.Reminders;
 
 /// <summary>
 /// <c>GET /api/admin/reminders/attendance?occurrence=…&amp;token=…</c>: the 台账 of one occurrence as a CSV file (UTF-8 with a
@@ -49,7 +32,7 @@ internal static partial class AttendanceLedgerEndpoints
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
-        var logger = loggerFactory.CreateLogger("OrganBot.Bot.Scheduling.AttendanceLedger");
+        var logger = loggerFactory.CreateLogger("OrganBot.Bot.Reminders.AttendanceLedger");
         var (adminAad, refusal) = await FeedbackEndpoints.AuthenticateAdminAsync(context, "attendance", tokens, admins, auth.Value, logger, cancellationToken);
         if (refusal is not null) return refusal;
 
