@@ -1,15 +1,13 @@
-using OrganBot.Dialogs.Engine;
 using OrganBot.Dialogs.Feedback;
 
 namespace OrganBot.Bot.Feedback;
 
 internal static class FeedbackExtensions
 {
-    /// <summary>暖心工程 feedback: the dialog engine's EF store, the feature, its store, protector and CSV export.</summary>
+    /// <summary>暖心工程 feedback: the feature, its store, protector and CSV export.</summary>
     public static IHostApplicationBuilder AddFeedback(this IHostApplicationBuilder builder)
     {
         builder.Services.AddFeedbackDialogs();
-        builder.Services.AddScoped<IDialogStateStore, EfDialogStateStore>();
         builder.Services.AddSingleton<FeedbackProtector>();
         builder.Services.AddSingleton<FeedbackOwnerKeyCache>();
         builder.Services.AddScoped<EfFeedbackStore>();
