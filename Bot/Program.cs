@@ -1,6 +1,8 @@
 using OrganBot.Bot.Announcements;
+using OrganBot.Bot.Audiences;
 using OrganBot.Bot.Auth;
 using OrganBot.Bot.Cli;
+using OrganBot.Bot.Configuration;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Downloads;
 using OrganBot.Bot.Endpoints;
@@ -9,7 +11,7 @@ using OrganBot.Bot.Hosting;
 using OrganBot.Bot.Knowledge;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.ReadReceipts;
-using OrganBot.Bot.Scheduling;
+using OrganBot.Bot.Reminders;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs;
 
@@ -20,11 +22,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotHosting();    // listen address, JSON logs outside Development, OpenTelemetry, /healthz, start-up line
 builder.AddBotProtocol();   // Activity JSON, connector client, turn processing
 builder.AddBotAuth();       // inbound JWT validation, outbound tokens (dev mode without MicrosoftAppId)
+builder.AddOfficeClock();   // the office's time zone, Bot:TimeZone (default Asia/Shanghai)
 builder.AddBotStorage();    // EF Core: SQLite by default, PostgreSQL when configured
 builder.AddDelivery();      // outbound delivery pipeline: outbox, pacer, worker (Delivery:*)
 builder.AddDownloads();     // one-time admin download links for every export, Bot:PublicBaseUrl
+builder.AddAudiences();     // who reminders and announcements go to (Audiences:Groups)
 builder.AddKnowledge();     // speech Q&A: index from seeds/speech.txt, answer cards, votes, optional Azure OpenAI
-builder.AddReminderScheduling(); // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
+builder.AddReminders();         // 主题党日 and other event reminders: Quartz, RSVP, 提醒管理
 builder.AddFeedback();      // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export
 builder.AddAnnouncements(); // admin announcements: 发布公告 / 公告列表 / 导出发送结果 (Announcements:*)
 builder.AddReadReceipts();  // read receipts, read counts, 未读提醒 follow-ups and reminder nudges

@@ -7,6 +7,7 @@ using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Announcements;
 using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.Downloads;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Announcements;
 
@@ -15,7 +16,7 @@ namespace OrganBot.Bot.Announcements;
 /// per-recipient CSV (UTF-8 with BOM so Excel shows Chinese). It names members and their Teams ids, which the admins
 /// need to follow up failures; that is why only the admin who asked can open it, once.
 /// </summary>
-internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, IOptionsMonitor<AnnouncementOptions> options) : IDownloadSource
+internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, OfficeClock office) : IDownloadSource
 {
     public string Purpose => DownloadPurposes.AnnouncementResults;
 
@@ -30,7 +31,7 @@ internal sealed class AnnouncementExport(BotDbContext db, IDeliveryQueue queue, 
         var memberIds = statuses.Select(s => s.Target).OfType<DeliveryTarget.User>().Select(u => u.UserId).ToList();
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         var channels = await db.Conversations.AsNoTracking().Where(c => c.TeamId != null && c.Id == c.TeamId).ToDictionaryAsync(c => c.Id, c => c.TeamName, cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone);
+        var zone = office.Zone;
 
         var content = await ExcelCsv.WriteAsync(
             ["收件人", "类型", "ID", "状态", "尝试次数", "发送时间", "原因", "已读时间"],

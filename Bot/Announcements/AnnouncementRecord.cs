@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OrganBot.Dialogs.Announcements;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Announcements;
 

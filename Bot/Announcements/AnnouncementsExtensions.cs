@@ -13,7 +13,6 @@ internal static class AnnouncementsExtensions
             .Validate(o => o.ProgressInterval > TimeSpan.Zero, "Announcements:ProgressInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddScoped<IAnnouncementStore, EfAnnouncementStore>();
-        builder.Services.AddScoped<IAudienceDirectory, AudienceDirectory>();
         builder.Services.AddScoped<IDownloadSource, AnnouncementExport>();
         builder.Services.AddScoped<AnnouncementService>();
         builder.Services.AddScoped<IFeature, AnnouncementsFeature>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Announcements;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Announcements;
 

@@ -4,6 +4,7 @@ using OrganBot.Cards;
 using OrganBot.Cards.Feedback;
 using OrganBot.Dialogs.Engine;
 using OrganBot.Dialogs.Feedback;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Feedback;
 
@@ -11,9 +12,8 @@ namespace OrganBot.Bot.Feedback;
 /// EF Core implementation of <see cref="IFeedbackStore"/> for SQLite and PostgreSQL: tickets, numbering, history,
 /// replies and ratings. Owner tags come from <see cref="FeedbackOwnerKeys"/>, card routing from <see cref="FeedbackAdminRouting"/>.
 /// </summary>
-internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protector, FeedbackOwnerKeys ownerKeys, FeedbackAdminRouting routing, TimeProvider time) : IFeedbackStore
+internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protector, FeedbackOwnerKeys ownerKeys, FeedbackAdminRouting routing, OfficeClock office, TimeProvider time) : IFeedbackStore
 {
-    private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
 
     private DbSet<FeedbackTicketRecord> Tickets => db.Set<FeedbackTicketRecord>();
 
@@ -22,7 +22,7 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
         var ownerKey = await ownerKeys.KeyAsync(cancellationToken);
         var replyAddress = protector.ProtectReplyAddress(feedback.MemberUserId);
         var now = time.GetUtcNow();
-        var year = now.ToOffset(s_beijing).Year;
+        var year = office.ToOffice(now).Year;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var key = claimedDialog.Key;
@@ -254,9 +254,9 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
 
     private async Task<ILookup<long, FeedbackReply>> RepliesAsync(List<long> ticketIds, CancellationToken cancellationToken) =>
         (await db.Set<FeedbackReplyRecord>().AsNoTracking().Where(r => ticketIds.Contains(r.TicketId)).OrderBy(r => r.Id).ToListAsync(cancellationToken))
-        .ToLookup(r => r.TicketId, r => new FeedbackReply(r.At, r.AdminName, r.Text));
+        .ToLookup(r => r.TicketId, r => new FeedbackReply(office.ToOffice(r.At), r.AdminName, r.Text));
 
-    private static FeedbackTicket ToView(FeedbackTicketRecord t, ILookup<long, FeedbackReply> replies) => new()
+    private FeedbackTicket ToView(FeedbackTicketRecord t, ILookup<long, FeedbackReply> replies) => new()
     {
         Id = t.Id,
         Number = t.Number,
@@ -269,12 +269,13 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
         ContactDetail = t.IsAnonymous ? null : t.ContactDetail,
         Status = FeedbackText.ParseCode<FeedbackStatus>(t.Status) ?? FeedbackStatus.New,
         Unit = FeedbackText.ParseCode<HandlingUnit>(t.Unit),
-        CreatedAt = t.CreatedAt,
-        UpdatedAt = t.UpdatedAt,
-        ResolvedAt = t.ResolvedAt,
+        // Cards show times in the offset they carry: the office's.
+        CreatedAt = office.ToOffice(t.CreatedAt),
+        UpdatedAt = office.ToOffice(t.UpdatedAt),
+        ResolvedAt = t.ResolvedAt is { } resolved ? office.ToOffice(resolved) : null,
         Rating = FeedbackText.ParseCode<SatisfactionRating>(t.Rating),
         RatingComment = t.RatingComment,
-        RatedAt = t.RatedAt,
+        RatedAt = t.RatedAt is { } rated ? office.ToOffice(rated) : null,
         Version = t.Version,
         Language = t.Language == "en" ? UiLanguage.English : UiLanguage.Chinese,
         Replies = [.. replies[t.Id]],

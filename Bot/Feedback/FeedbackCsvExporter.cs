@@ -4,6 +4,7 @@ using OrganBot.Bot.Exports;
 using OrganBot.Cards;
 using OrganBot.Cards.Feedback;
 using OrganBot.Dialogs.Downloads;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Feedback;
 
@@ -11,12 +12,10 @@ namespace OrganBot.Bot.Feedback;
 /// 导出反馈 as CSV: UTF-8 with a BOM so Excel shows the Chinese correctly, formula-looking cells escaped, and no
 /// member identity for anonymous tickets (the rows are built from the anonymity-safe ticket view).
 /// </summary>
-internal sealed class FeedbackCsvExporter(EfFeedbackStore store, TimeProvider time) : IDownloadSource
+internal sealed class FeedbackCsvExporter(EfFeedbackStore store, OfficeClock office) : IDownloadSource
 {
     public static readonly string[] Columns =
         ["编号", "类别", "状态", "承办单位", "提交时间", "最后更新", "办结时间", "提交人", "联系方式", "内容", "回复", "满意度", "评价意见", "处理记录"];
-
-    private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
 
     public string Purpose => DownloadPurposes.Feedback;
 
@@ -24,7 +23,7 @@ internal sealed class FeedbackCsvExporter(EfFeedbackStore store, TimeProvider ti
     {
         if (objectId != DownloadPurposes.Everything) return null;
         var (content, count) = await ExportAsync(cancellationToken);
-        return new DownloadFile(content, $"feedback-{time.GetUtcNow().ToOffset(s_beijing):yyyyMMdd-HHmm}.csv", count);
+        return new DownloadFile(content, $"feedback-{office.Now:yyyyMMdd-HHmm}.csv", count);
     }
 
     public async Task<(byte[] Content, int Count)> ExportAsync(CancellationToken cancellationToken)
@@ -55,7 +54,7 @@ internal sealed class FeedbackCsvExporter(EfFeedbackStore store, TimeProvider ti
         return (content, rows.Count);
     }
 
-    private static string Time(DateTimeOffset at) => at.ToOffset(s_beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string Time(DateTimeOffset at) => office.ToOffice(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string ActionLabel(string action) => action switch
     {

@@ -1,16 +1,14 @@
 using OrganBot.Bot.Downloads;
-using OrganBot.Dialogs.Engine;
 using OrganBot.Dialogs.Feedback;
 
 namespace OrganBot.Bot.Feedback;
 
 internal static class FeedbackExtensions
 {
-    /// <summary>暖心工程 feedback: the dialog engine's EF store, the feature, its store, protector, owner tags and CSV export.</summary>
+    /// <summary>暖心工程 feedback: the feature, its store, protector, owner tags and CSV export.</summary>
     public static IHostApplicationBuilder AddFeedback(this IHostApplicationBuilder builder)
     {
         builder.Services.AddFeedbackDialogs();
-        builder.Services.AddScoped<IDialogStateStore, EfDialogStateStore>();
         builder.Services.AddSingleton<FeedbackProtector>();
         builder.Services.AddSingleton<Delivery.IProtectedTargetResolver>(sp => sp.GetRequiredService<FeedbackProtector>());
         builder.Services.AddSingleton<FeedbackOwnerKeyCache>();

@@ -26,6 +26,7 @@ internal static class StorageExtensions
 
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddScoped<ConversationDirectory>();
+        builder.Services.AddScoped<OrganBot.Dialogs.Engine.IDialogStateStore, EfDialogStateStore>();
         builder.Services.AddSingleton<RecentActivityCache>();
         builder.Services.AddScoped<SeenActivities>();
         builder.Services.AddHostedService<SeenActivityCleanup>();

@@ -7,7 +7,6 @@ public static class FeedbackText
     public const int MaxContactDetailLength = 100;
     public const int MaxCommentLength = 500;
 
-    private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
     private static readonly string[] s_weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
     public static string Label(this FeedbackCategory category, UiLanguage language) => category switch
@@ -56,12 +55,15 @@ public static class FeedbackText
     public static T? ParseCode<T>(string? code) where T : struct, Enum =>
         code is { Length: > 0 } && !char.IsDigit(code[0]) && Enum.TryParse<T>(code, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
 
-    /// <summary>2026年12月4日（周五）15:00 in Beijing time; "Fri 4 Dec 2026 15:00 (Beijing)" in English.</summary>
+    /// <summary>
+    /// 2026年12月4日（周五）15:00; "Fri 4 Dec 2026 15:00 (Beijing)" in English. In the offset the time carries: the store
+    /// hands out tickets in the office's zone (Bot:TimeZone).
+    /// </summary>
     public static string FormatTime(DateTimeOffset at, UiLanguage language)
     {
-        var local = at.ToOffset(s_beijing);
+        var local = at;
         return language == UiLanguage.English
-            ? local.ToString("ddd d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (Beijing)"
+            ? local.ToString("ddd d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) + (at.Offset.TotalHours == 8 ? " (Beijing)" : $" (UTC{at:zzz})")
             : $"{local.Year}年{local.Month}月{local.Day}日（{s_weekdays[(int)local.DayOfWeek]}）{local:HH:mm}";
     }
 

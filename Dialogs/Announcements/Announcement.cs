@@ -1,11 +1,8 @@
+using OrganBot.Dialogs.Conversation;
+
 namespace OrganBot.Dialogs.Announcements;
 
 public enum AnnouncementState { Draft, PendingApproval, Scheduled, Sending, Completed, Recalled, Cancelled }
-
-public enum AudienceKind { AllMembers, AllTeamChannels, Team, Group }
-
-/// <summary>Who an announcement goes to. <see cref="Key"/> is the team id or group name for Team and Group.</summary>
-public sealed record Audience(AudienceKind Kind, string? Key = null, string? Label = null);
 
 public sealed record AnnouncementLink(string Title, string Url);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using OrganBot.Cards;
 using OrganBot.Cards.Announcements;
 using OrganBot.Dialogs.Conversation;
@@ -16,7 +15,7 @@ public sealed class AnnouncementService(
     IAudienceDirectory audiences,
     IDeliveryQueue queue,
     IDeliveryBatchControl batches,
-    IOptionsMonitor<AnnouncementOptions> options,
+    OfficeClock office,
     TimeProvider time,
     ReadReceipts.AnnouncementReadStatus readStatus)
 {
@@ -134,17 +133,8 @@ public sealed class AnnouncementService(
         return $"{local.Year}年{local.Month}月{local.Day}日（周{week}）{local:HH:mm}";
     }
 
-    public TimeZoneInfo Zone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
-        }
-    }
+    /// <summary>The office's zone (Bot:TimeZone): scheduled times are entered and shown in it.</summary>
+    public TimeZoneInfo Zone() => office.Zone;
 
     private string EditedNote() => $"（已于 {FormatTime(time.GetUtcNow(), RecipientLanguage)} 更正）";
 

@@ -392,7 +392,7 @@ public sealed partial class AnnouncementsFeature(
         "all" => new Audience(AudienceKind.AllMembers),
         "channels" => new Audience(AudienceKind.AllTeamChannels),
         _ when value.StartsWith("team:", StringComparison.Ordinal) && value.Length > 5 => new Audience(AudienceKind.Team, value[5..]),
-        _ when value.StartsWith("group:", StringComparison.Ordinal) && options.CurrentValue.Groups.ContainsKey(value[6..]) => new Audience(AudienceKind.Group, value[6..]),
+        _ when value.StartsWith("group:", StringComparison.Ordinal) && audiences.GroupNames.Contains(value[6..]) => new Audience(AudienceKind.Group, value[6..]),
         _ => null,
     };
 

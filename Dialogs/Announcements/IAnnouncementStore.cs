@@ -1,5 +1,3 @@
-using OrganBot.Dialogs.Delivery;
-
 namespace OrganBot.Dialogs.Announcements;
 
 /// <summary>Storage of announcements (port; EF in Bot).</summary>
@@ -21,17 +19,3 @@ public interface IAnnouncementStore
     Task<IReadOnlyList<Announcement>> ListSendingAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Expands an audience into recipients, reading team rosters from Teams where needed (port; Bot).</summary>
-public interface IAudienceDirectory
-{
-    Task<IReadOnlyList<TeamChoice>> GetTeamsAsync(CancellationToken cancellationToken);
-
-    IReadOnlyList<string> GroupNames { get; }
-
-    Task<IReadOnlyList<DeliveryTarget>> ResolveAsync(Audience audience, CancellationToken cancellationToken);
-
-    /// <summary>Users (29: ids) of the admins with these Entra object ids that the bot knows.</summary>
-    Task<IReadOnlyList<string>> FindUsersAsync(IEnumerable<string> aadObjectIds, CancellationToken cancellationToken);
-}
-
-public sealed record TeamChoice(string TeamId, string Name);

@@ -9,7 +9,7 @@ namespace OrganBot.Dialogs.Reminders;
 /// <summary>出勤统计 and the 台账 of one occurrence: who attends, who is on leave, who has not answered, whose reminder failed.</summary>
 public sealed class AttendanceReport(
     IReminderStore store,
-    IReminderAudience audience,
+    IAudienceDirectory audience,
     IDeliveryQueue delivery,
     IDownloadLinks downloads,
     ReminderAdminActions admin,

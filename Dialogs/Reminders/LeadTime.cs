@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OrganBot.Cards;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Dialogs.Reminders;
 

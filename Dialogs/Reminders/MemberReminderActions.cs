@@ -9,7 +9,7 @@ namespace OrganBot.Dialogs.Reminders;
 /// <summary>What members do: 参加 / 请假 on the reminder card, 不再提醒此类活动, and 我的提醒.</summary>
 public sealed partial class MemberReminderActions(
     IReminderStore store,
-    IReminderAudience audience,
+    IAudienceDirectory audience,
     OccurrenceResolver occurrences,
     ICronEvaluator cron,
     IOptionsMonitor<ReminderOptions> options,
@@ -28,6 +28,15 @@ public sealed partial class MemberReminderActions(
         if (ev is null || occurrence is null)
         {
             await turn.SendAsync(OutgoingMessage.FromText(language.Pick("这次活动已取消或不存在，无需答复。", "This event was cancelled or no longer exists; no answer is needed.")), cancellationToken);
+            return;
+        }
+
+        if (!await audience.IncludesAsync(ev.Audience, input.User.Id, input.Conversation.Id, cancellationToken))
+        {
+            LogOutsideAudience(logger, occurrence.Key);
+            await turn.SendAsync(OutgoingMessage.FromText(language.Pick(
+                "这次活动的提醒范围不包括您，无需答复。如需参加，请联系活动组织者。",
+                "This event is not for your group, so no answer is needed. If you would like to attend, please contact the organiser.")), cancellationToken);
             return;
         }
 
@@ -147,6 +156,9 @@ public sealed partial class MemberReminderActions(
             input.Conversation.Kind == ConversationKind.Personal,
             notice, language);
     }
+
+    [LoggerMessage(EventId = 6505, Level = LogLevel.Information, Message = "RSVP for {OccurrenceKey} refused: the member is not in the event's audience")]
+    private static partial void LogOutsideAudience(ILogger logger, string occurrenceKey);
 
     [LoggerMessage(EventId = 6504, Level = LogLevel.Information, Message = "RSVP for {OccurrenceKey}: {Answer}")]
     private static partial void LogRsvp(ILogger logger, string occurrenceKey, RsvpAnswer answer);

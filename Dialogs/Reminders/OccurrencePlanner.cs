@@ -1,3 +1,5 @@
+using OrganBot.Dialogs.Conversation;
+
 namespace OrganBot.Dialogs.Reminders;
 
 /// <summary>A lead time applied to one occurrence.</summary>

@@ -7,12 +7,6 @@ public sealed record Rsvp(string OccurrenceKey, string EventId, string MemberId,
 /// <summary>What happened to one (occurrence, lead time): sent to N recipients, or skipped and why.</summary>
 public sealed record DispatchRecord(string DispatchKey, string EventId, string OccurrenceKey, string LeadKey, string Outcome, int Recipients, DateTimeOffset At);
 
-/// <summary>Someone a reminder goes to: a member's 1:1 chat, or a channel conversation.</summary>
-public sealed record ReminderRecipient(string Id, string? Name, string? AadObjectId, string? TimeZone, string? Locale, bool IsConversation = false);
-
-/// <summary>An audience an admin can pick on the card.</summary>
-public sealed record AudienceChoice(Audience Audience, string Title);
-
 /// <summary>Events, exceptions, answers, mutes and dispatch records (EF in the host).</summary>
 public interface IReminderStore
 {
@@ -43,20 +37,6 @@ public interface IReminderStore
     Task<IReadOnlySet<string>> GetMembersMutingAsync(string kind, CancellationToken cancellationToken);
 
     Task SetMutedAsync(string memberId, string kind, bool muted, CancellationToken cancellationToken);
-}
-
-/// <summary>Who an audience is, from the conversation directory and the configured groups.</summary>
-public interface IReminderAudience
-{
-    /// <summary>Where the reminder is sent: members' 1:1 chats, or the one channel conversation.</summary>
-    Task<IReadOnlyList<ReminderRecipient>> ResolveRecipientsAsync(Audience audience, CancellationToken cancellationToken);
-
-    /// <summary>The people expected to answer (for a channel: the members of its team).</summary>
-    Task<IReadOnlyList<ReminderRecipient>> ResolveMembersAsync(Audience audience, CancellationToken cancellationToken);
-
-    Task<ReminderRecipient?> FindMemberAsync(string memberId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<AudienceChoice>> ListChoicesAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Wakes the dispatcher for an event at a given instant (Quartz in the host); null removes the wake-up.</summary>

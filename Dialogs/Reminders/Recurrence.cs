@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Dialogs.Reminders;
 

@@ -10,11 +10,12 @@ namespace OrganBot.Dialogs.Reminders;
 /// <summary>提醒管理 for admins: the event list, new / edit / save, pause, delete, preview and skip / move one occurrence.</summary>
 public sealed partial class ReminderAdminActions(
     IReminderStore store,
-    IReminderAudience audience,
+    IAudienceDirectory audience,
     IReminderScheduler scheduler,
     ReminderDispatcher dispatcher,
     ICronEvaluator cron,
     IOptionsMonitor<ReminderOptions> options,
+    OfficeClock office,
     TimeProvider time,
     ILogger<ReminderAdminActions> logger)
 {
@@ -38,7 +39,7 @@ public sealed partial class ReminderAdminActions(
 
     private async Task<EventFormView> NewFormAsync(CancellationToken cancellationToken) => new()
     {
-        TimeZone = options.CurrentValue.DefaultTimeZone,
+        TimeZone = office.ZoneId,
         AudienceChoices = await AudienceChoicesAsync(cancellationToken),
         SpeechChoices = SpeechChoices(),
         SpeechLinkId = SpeechLinks.All[0].Id,
@@ -71,7 +72,7 @@ public sealed partial class ReminderAdminActions(
             TimeZone = ev.TimeZoneId,
             Location = ev.Location,
             Agenda = ev.Agenda,
-            Audience = ReminderViews.AudienceValue(ev.Audience),
+            Audience = ev.Audience.ChoiceValue,
             Leads = LeadTime.FormatList(ev.LeadTimes),
             SpeechLinkId = ev.SpeechLinkId ?? "",
             ShiftOnHolidays = ev.ShiftOnHolidays,
@@ -105,7 +106,7 @@ public sealed partial class ReminderAdminActions(
         var title = (input.Data("title") ?? "").Trim();
         var kind = (input.Data("kind") ?? "").Trim();
         var recurrenceText = input.Data("recurrence");
-        var zoneId = string.IsNullOrWhiteSpace(input.Data("timeZone")) ? options.CurrentValue.DefaultTimeZone : input.Data("timeZone")!.Trim();
+        var zoneId = string.IsNullOrWhiteSpace(input.Data("timeZone")) ? office.ZoneId : input.Data("timeZone")!.Trim();
         var location = (input.Data("location") ?? "").Trim();
         var agenda = (input.Data("agenda") ?? "").Trim();
         var audienceValue = input.Data("audience");
@@ -133,7 +134,7 @@ public sealed partial class ReminderAdminActions(
         var (leads, leadError) = LeadTime.ParseList(leadsText);
         if (leadError is not null) errors.Add(leadError.In(language));
 
-        var target = ReminderViews.ParseAudience(audienceValue);
+        var target = Audience.FromChoiceValue(audienceValue);
         var choices = await audience.ListChoicesAsync(cancellationToken);
         if (target is null || (target.Kind != AudienceKind.AllMembers && choices.All(c => c.Audience != target)))
         {
@@ -178,7 +179,7 @@ public sealed partial class ReminderAdminActions(
                 Title = title, Kind = kind, Recurrence = recurrenceText ?? "", TimeZone = zoneId, Location = location, Agenda = agenda,
                 Audience = audienceValue ?? "all", Leads = leadsText ?? "", SpeechLinkId = speechLinkId, ShiftOnHolidays = shift, Mandatory = mandatory,
                 Errors = errors,
-                AudienceChoices = [.. choices.Select(c => (c.Title, ReminderViews.AudienceValue(c.Audience)))],
+                AudienceChoices = [.. choices.Select(c => (c.Title, c.Audience.ChoiceValue))],
                 SpeechChoices = SpeechChoices(),
             };
             await turn.ReplaceCardAsync(ReminderAdminCards.Edit(form, language), cancellationToken);
@@ -317,7 +318,7 @@ public sealed partial class ReminderAdminActions(
     }
 
     private async Task<IReadOnlyList<(string Title, string Value)>> AudienceChoicesAsync(CancellationToken cancellationToken) =>
-        [.. (await audience.ListChoicesAsync(cancellationToken)).Select(c => (c.Title, ReminderViews.AudienceValue(c.Audience)))];
+        [.. (await audience.ListChoicesAsync(cancellationToken)).Select(c => (c.Title, c.Audience.ChoiceValue))];
 
     private static IReadOnlyList<(string Title, string Value)> SpeechChoices() =>
         [.. SpeechLinks.All.Select(l => (l.LabelChinese + "：" + (l.Quote.Length > 24 ? l.Quote[..24] + "…" : l.Quote), l.Id))];

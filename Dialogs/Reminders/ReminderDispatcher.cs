@@ -15,7 +15,7 @@ namespace OrganBot.Dialogs.Reminders;
 /// </summary>
 public sealed partial class ReminderDispatcher(
     IReminderStore store,
-    IReminderAudience audience,
+    IAudienceDirectory audience,
     IDeliveryQueue delivery,
     ICronEvaluator cron,
     IOptionsMonitor<ReminderOptions> options,
@@ -78,7 +78,7 @@ public sealed partial class ReminderDispatcher(
 
     private async Task SendAsync(ReminderEvent ev, PlannedReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var recipients = await audience.ResolveRecipientsAsync(ev.Audience, cancellationToken);
+        var recipients = await audience.ResolveRecipientsAsync(ev.Audience, readRosters: false, cancellationToken);
         var muting = ev.Mandatory ? new HashSet<string>() : await store.GetMembersMutingAsync(ev.Kind, cancellationToken);
         var occurrence = reminder.Occurrence;
         var requests = new List<DeliveryRequest>(recipients.Count);
@@ -90,7 +90,7 @@ public sealed partial class ReminderDispatcher(
             var summary = language.Pick($"活动提醒：{ev.Title}，{ReminderViews.TimeLine(occurrence, ev, language)}", $"Reminder: {ev.Title}, {ReminderViews.TimeLine(occurrence, ev, language)}");
             requests.Add(new DeliveryRequest(
                 DedupKey(occurrence.Key, reminder.Lead.Key, recipient.Id),
-                recipient.IsConversation ? new DeliveryTarget.Conversation(recipient.Id) : new DeliveryTarget.User(recipient.Id),
+                recipient.Target,
                 OutgoingMessage.FromCard(ReminderCard.Build(view, language), summary) with { Notify = true },
                 BatchId: occurrence.Key,
                 Category: Category,

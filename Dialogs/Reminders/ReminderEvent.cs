@@ -1,12 +1,6 @@
+using OrganBot.Dialogs.Conversation;
+
 namespace OrganBot.Dialogs.Reminders;
-
-public enum AudienceKind { AllMembers, Team, Channel, Group }
-
-/// <param name="Value">Team id (Team), conversation id (Channel), group name under Reminders:Groups (Group); empty for AllMembers.</param>
-public sealed record Audience(AudienceKind Kind, string Value = "")
-{
-    public static Audience All { get; } = new(AudienceKind.AllMembers);
-}
 
 public enum ExceptionAction { Skip, Move }
 

@@ -10,12 +10,6 @@ public sealed class ReminderOptions
     /// <summary>Non-working dates (yyyy-MM-dd); occurrences of events that ask for it move to the next working day.</summary>
     public List<string> Holidays { get; set; } = [];
 
-    /// <summary>Named lists of aadObjectIds, used as audiences: Reminders:Groups:支部委员 = [...].</summary>
-    public Dictionary<string, List<string>> Groups { get; set; } = [];
-
-    /// <summary>Time zone of new events.</summary>
-    public string DefaultTimeZone { get; set; } = TimeZones.Beijing;
-
     public IReadOnlySet<DateOnly> HolidayDates() =>
         Holidays.Select(h => DateOnly.TryParseExact(h, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null)
             .Where(d => d is not null).Select(d => d!.Value).ToHashSet();
@@ -27,7 +21,6 @@ public sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
     {
         var bad = options.Holidays.Where(h => !DateOnly.TryParseExact(h, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)).ToList();
         if (bad.Count > 0) return ValidateOptionsResult.Fail($"Reminders:Holidays must be yyyy-MM-dd dates; invalid: {string.Join(", ", bad)}.");
-        if (TimeZones.Find(options.DefaultTimeZone) is null) return ValidateOptionsResult.Fail($"Reminders:DefaultTimeZone '{options.DefaultTimeZone}' is not a known time zone.");
         return ValidateOptionsResult.Success;
     }
 }

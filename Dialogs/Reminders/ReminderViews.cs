@@ -1,5 +1,6 @@
 using OrganBot.Cards;
 using OrganBot.Cards.Reminders;
+using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Dialogs.Reminders;
 
@@ -66,29 +67,8 @@ public static class ReminderViews
             AudienceKind.AllMembers => language.Pick("全体成员", "All members"),
             AudienceKind.Team => language.Pick("团队成员", "Team members"),
             AudienceKind.Channel => language.Pick("频道", "Channel"),
-            _ => language.Pick("名单：", "List: ") + audience.Value,
+            AudienceKind.GroupChat => language.Pick("群聊", "Group chat"),
+            AudienceKind.AllTeamChannels => language.Pick("所有团队的“常规”频道", "The General channel of every team"),
+            _ => language.Pick("名单：", "List: ") + audience.Key,
         };
-
-    public static string AudienceValue(Audience audience) => audience.Kind switch
-    {
-        AudienceKind.AllMembers => "all",
-        AudienceKind.Team => "team:" + audience.Value,
-        AudienceKind.Channel => "channel:" + audience.Value,
-        _ => "group:" + audience.Value,
-    };
-
-    public static Audience? ParseAudience(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || value == "all") return Audience.All;
-        var colon = value.IndexOf(':');
-        if (colon <= 0 || colon == value.Length - 1) return null;
-        var rest = value[(colon + 1)..];
-        return value[..colon] switch
-        {
-            "team" => new Audience(AudienceKind.Team, rest),
-            "channel" => new Audience(AudienceKind.Channel, rest),
-            "group" => new Audience(AudienceKind.Group, rest),
-            _ => null,
-        };
-    }
 }

@@ -4,15 +4,19 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using OrganBot.Bot.Audiences;
 using OrganBot.Bot.Auth;
+using OrganBot.Bot.Configuration;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Protocol;
-using OrganBot.Bot.Scheduling;
+using OrganBot.Bot.Reminders;
+using OrganBot.Bot.Reminders.Quartz;
 using OrganBot.Bot.Storage;
+using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Fakes;
 using Quartz;
-using TimeZones = OrganBot.Dialogs.Reminders.TimeZones;
+using TimeZones = OrganBot.Dialogs.Conversation.TimeZones;
 
 namespace OrganBot.Bench;
 
@@ -60,7 +64,7 @@ internal static partial class RemindersBenchmark
         var groups = Math.Max(1, members / perEvent);
         for (var g = 0; g < groups; g++)
         {
-            for (var k = 0; k < perEvent; k++) settings[$"Reminders:Groups:g{g:D4}:{k}"] = Aad(((g * perEvent) + k) % members);
+            for (var k = 0; k < perEvent; k++) settings[$"Audiences:Groups:g{g:D4}:{k}"] = Aad(((g * perEvent) + k) % members);
         }
 
         string? pgServer = null;
@@ -84,7 +88,9 @@ internal static partial class RemindersBenchmark
         builder.AddBotAuth();
         builder.AddBotStorage();
         builder.AddDelivery();
-        builder.AddReminderScheduling();
+        builder.AddOfficeClock();
+        builder.AddAudiences();
+        builder.AddReminders();
         await using var app = builder.Build();
         await app.StartAsync();
         var time = app.Services.GetRequiredService<TimeProvider>();

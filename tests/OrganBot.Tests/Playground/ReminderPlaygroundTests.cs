@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using OrganBot.Bot.Scheduling;
+using OrganBot.Bot.Reminders;
+using OrganBot.Bot.Reminders.Quartz;
 using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Fakes;
 using Quartz;

@@ -1,4 +1,5 @@
-using OrganBot.Bot.Scheduling;
+using OrganBot.Bot.Reminders;
+using OrganBot.Bot.Reminders.Quartz;
 using OrganBot.Cards;
 using OrganBot.Dialogs.Reminders;
 

@@ -2,10 +2,13 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using OrganBot.Bot.Scheduling;
+using OrganBot.Bot.Reminders;
+using OrganBot.Bot.Reminders.Quartz;
+using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Fakes;
@@ -42,7 +45,10 @@ public sealed class ReminderFlowTests : IAsyncLifetime
     private BotApplication StartBot(string? databaseName = null, StorageKind? storage = null, ILoggerProvider? logs = null)
     {
         var bot = new BotApplication(
-            new Dictionary<string, string?> { ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07" },
+            new Dictionary<string, string?>
+            {
+                ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07", ["Audiences:Groups:支部委员:0"] = Member2Aad,
+            },
             services =>
             {
                 services.AddSingleton<TimeProvider>(_clock);
@@ -67,10 +73,10 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         _connector.Clear();
     }
 
-    private static JsonObject SaveData(string recurrence = "每月第一个周五 15:00", string timeZone = "", string title = "主题党日") => new()
+    private static JsonObject SaveData(string recurrence = "每月第一个周五 15:00", string timeZone = "", string title = "主题党日", string audience = "all") => new()
     {
         ["title"] = title, ["kind"] = "主题党日", ["recurrence"] = recurrence, ["timeZone"] = timeZone, ["location"] = "机关三楼会议室",
-        ["agenda"] = "重温入党誓词", ["audience"] = "all", ["leads"] = "", ["speechLink"] = "theme-party-day", ["shiftHolidays"] = "true", ["mandatory"] = "false",
+        ["agenda"] = "重温入党誓词", ["audience"] = audience, ["leads"] = "", ["speechLink"] = "theme-party-day", ["shiftHolidays"] = "true", ["mandatory"] = "false",
     };
 
     private static async Task<string> InvokeAsync(BotApplication bot, JsonObject activity)
@@ -202,6 +208,76 @@ public sealed class ReminderFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rsvp_FromAMemberOutsideTheAudience_IsRefusedPolitely_AndAppearsNowhere()
+    {
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        await AdminAsync(bot, "remind.admin.save", SaveData(audience: "group:支部委员")); // member 2 only
+        var ev = await SingleEventAsync(bot);
+        var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
+
+        var outsiderPress = Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "外人请假" });
+        outsiderPress["from"]!["name"] = "组外成员";
+        var outsider = await InvokeAsync(bot, outsiderPress);
+        var refusal = Assert.Single(await _connector.WaitForSendsAsync(1));
+        var insider = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
+
+        Assert.DoesNotContain("已记录", outsider, StringComparison.Ordinal);
+        Assert.Contains("这次活动的提醒范围不包括您，无需答复", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains("您已确认参加", insider, StringComparison.Ordinal);
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IReminderStore>();
+            Assert.Null(await store.FindRsvpAsync(occurrence, Activities.UserId, Ct));
+            Assert.Equal(Member2, Assert.Single(await store.ListRsvpsAsync(occurrence, Ct)).MemberId);
+        }
+
+        var stats = await AdminAsync(bot, "remind.admin.stats", new JsonObject { ["occurrence"] = occurrence });
+        var csv = await DownloadLedgerAsync(bot, new JsonObject { ["occurrence"] = occurrence });
+        Assert.Contains("参加（1）", stats, StringComparison.Ordinal);
+        Assert.DoesNotContain("请假（原因）（1）", stats, StringComparison.Ordinal);
+        Assert.DoesNotContain("外人请假", stats, StringComparison.Ordinal);
+        Assert.DoesNotContain("组外成员", stats, StringComparison.Ordinal);
+        Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header + member 2
+        Assert.DoesNotContain("组外成员", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GroupChatAudience_GetsOneCardInTheChat_AndOnlyAnswersFromTheChatCount()
+    {
+        const string chatId = "19:meeting-chat@thread.v2";
+        var bot = StartBot();
+        await SeedMembersAsync(bot);
+        var chat = Activities.Message(_connector.ServiceUrl, "帮助", conversationId: chatId);
+        chat["conversation"]!["conversationType"] = "groupChat";
+        await bot.PostActivityAsync(chat, Ct);
+        await _connector.WaitForSendsAsync(1);
+        _connector.Clear();
+        await AdminAsync(bot, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(bot);
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReminderFeature>().SaveAndScheduleAsync(ev with { Audience = new Audience(AudienceKind.GroupChat, chatId) }, Ct);
+        }
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(bot, ev.Id);
+        var sent = Assert.Single(await _connector.WaitForSendsAsync(1));
+        await _deliveries.WaitForAsync(1);
+        var reminders = _connector.Sends.Count;
+        var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
+        var fromChat = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, conversationId: chatId));
+        var fromElsewhere = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
+
+        Assert.Equal(chatId, sent.ConversationId);
+        Assert.Equal(1, reminders);
+        Assert.Contains("您已确认参加", fromChat, StringComparison.Ordinal);
+        Assert.DoesNotContain("您已确认参加", fromElsewhere, StringComparison.Ordinal);
+        await using var check = bot.Services.CreateAsyncScope();
+        Assert.Equal(Activities.UserId, Assert.Single(await check.ServiceProvider.GetRequiredService<IReminderStore>().ListRsvpsAsync(occurrence, Ct)).MemberId);
+    }
+
+    [Fact]
     public async Task InvalidInput_IsRejectedOnTheCard_AndNothingIsSaved()
     {
         var bot = StartBot();
@@ -245,6 +321,32 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await _deliveries.WaitForAsync(Members);
         Assert.Equal(Members, (await BatchAsync(second, OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)))).Count);
         Assert.Equal(Members, _connector.Sends.Count);
+    }
+
+    [Fact]
+    public async Task JobStoredUnderTheOldSchedulingTypeName_StillFiresAfterTheMove()
+    {
+        var first = StartBot();
+        first.DeleteDatabaseOnDispose = false;
+        await SeedMembersAsync(first);
+        await AdminAsync(first, "remind.admin.save", SaveData());
+        var ev = await SingleEventAsync(first);
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            // As the release before Bot/Scheduling became Bot/Reminders wrote it.
+            await scope.ServiceProvider.GetRequiredService<OrganBot.Bot.Storage.BotDbContext>().Database.ExecuteSqlRawAsync(
+                "UPDATE qrtz_job_details SET job_class_name = 'OrganBot.Bot.Scheduling.ReminderJob, OrganBot.Bot'", Ct);
+        }
+
+        _bots.Remove(first);
+        await first.DisposeAsync();
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 30, 0, TimeSpan.Zero));
+        var second = StartBot(first.DatabaseName, first.Storage);
+        second.DeleteDatabaseOnDispose = true;
+        await (await SchedulerAsync(second)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct);
+
+        Assert.Equal(Members, (await _connector.WaitForSendsAsync(Members)).Count);
     }
 
     [Fact]

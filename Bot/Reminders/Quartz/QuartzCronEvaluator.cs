@@ -1,7 +1,7 @@
 using Quartz;
 using OrganBot.Dialogs.Reminders;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders.Quartz;
 
 /// <summary>Quartz's cron dialect (seconds first; L, W and # supported) behind the Dialogs port.</summary>
 internal sealed class QuartzCronEvaluator : ICronEvaluator

@@ -3,7 +3,7 @@ using OrganBot.Bot.Exports;
 using OrganBot.Dialogs.Downloads;
 using OrganBot.Dialogs.Reminders;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders;
 
 /// <summary>
 /// 导出台账 behind the one-time admin download link (<see cref="DownloadEndpoints"/>; object = occurrence key): the

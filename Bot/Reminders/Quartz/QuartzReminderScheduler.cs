@@ -1,7 +1,7 @@
 using Quartz;
 using OrganBot.Dialogs.Reminders;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders.Quartz;
 
 /// <summary>One durable Quartz job per event ("reminders" group) with one simple trigger at the next reminder instant.</summary>
 internal sealed partial class QuartzReminderScheduler(ISchedulerFactory factory, ILogger<QuartzReminderScheduler> logger) : IReminderScheduler

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OrganBot.Bot.Storage;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders.Quartz;
 
 /// <summary>
 /// Creates Quartz's qrtz_ tables from our own SQL (Sql/quartz-*.sql, embedded) before the scheduler starts. Idempotent;
@@ -40,7 +40,7 @@ internal sealed partial class QuartzSchema(IOptions<StorageOptions> storage, IHo
 
     internal static IReadOnlyList<string> Statements(string resource)
     {
-        using var stream = typeof(QuartzSchema).Assembly.GetManifestResourceStream("OrganBot.Bot.Scheduling.Sql." + resource)
+        using var stream = typeof(QuartzSchema).Assembly.GetManifestResourceStream("OrganBot.Bot.Reminders.Quartz.Sql." + resource)
             ?? throw new InvalidOperationException($"Embedded SQL {resource} is missing.");
         using var reader = new StreamReader(stream);
         var text = reader.ReadToEnd().Replace("\r\n", "\n");

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders;
 
 /// <summary>An event as stored: rule texts are parsed back by the Dialogs parsers.</summary>
 public sealed class ReminderEventRecord

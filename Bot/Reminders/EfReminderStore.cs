@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OrganBot.Bot.Storage;
+using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Reminders;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders;
 
 /// <summary>EF Core implementation of the reminders' store port.</summary>
 internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cron, ILogger<EfReminderStore> logger) : IReminderStore
@@ -40,7 +41,7 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
         record.Location = ev.Location;
         record.Agenda = ev.Agenda;
         record.AudienceKind = ev.Audience.Kind.ToString();
-        record.AudienceValue = ev.Audience.Value;
+        record.AudienceValue = ev.Audience.Key ?? "";
         record.LeadTimes = LeadTime.FormatList(ev.LeadTimes);
         record.SpeechLinkId = ev.SpeechLinkId;
         record.ShiftOnHolidays = ev.ShiftOnHolidays;
@@ -179,7 +180,7 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
             TimeZoneId = r.TimeZoneId,
             Location = r.Location,
             Agenda = r.Agenda,
-            Audience = new Audience(Enum.TryParse<AudienceKind>(r.AudienceKind, out var kind) ? kind : AudienceKind.AllMembers, r.AudienceValue),
+            Audience = new Audience(Enum.TryParse<AudienceKind>(r.AudienceKind, out var kind) ? kind : AudienceKind.AllMembers, r.AudienceValue.Length == 0 ? null : r.AudienceValue),
             LeadTimes = LeadTime.ParseList(r.LeadTimes).Value ?? LeadTime.Defaults,
             SpeechLinkId = r.SpeechLinkId,
             ShiftOnHolidays = r.ShiftOnHolidays,

@@ -1,7 +1,7 @@
 using Quartz;
 using OrganBot.Dialogs.Reminders;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders.Quartz;
 
 /// <summary>
 /// Quartz's wake-up for one event: dispatches what is due and moves the trigger to the next reminder. A trigger that

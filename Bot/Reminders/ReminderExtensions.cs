@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
 using Quartz;
 using OrganBot.Bot.Downloads;
+using OrganBot.Bot.Reminders.Quartz;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Reminders;
 
-namespace OrganBot.Bot.Scheduling;
+namespace OrganBot.Bot.Reminders;
 
-internal static class ReminderSchedulingExtensions
+internal static class ReminderExtensions
 {
     public const string SchedulerName = "OrganBot";
 
@@ -15,14 +16,13 @@ internal static class ReminderSchedulingExtensions
     /// Reminders: the feature, its EF store, and Quartz with a persistent ADO store on the bot's database (SQLite by
     /// default; PostgreSQL with clustering when Storage:Provider=Postgres). Call after AddBotStorage.
     /// </summary>
-    public static IHostApplicationBuilder AddReminderScheduling(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
         services.AddSingleton<ICronEvaluator, QuartzCronEvaluator>();
         services.AddScoped<IReminderStore, EfReminderStore>();
-        services.AddScoped<IReminderAudience, ReminderAudience>();
         services.AddScoped<IReminderScheduler, QuartzReminderScheduler>();
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<OccurrenceResolver>();
@@ -43,6 +43,8 @@ internal static class ReminderSchedulingExtensions
                 s.GenerateInstanceId = true;
             });
             q.UseDefaultThreadPool(4);
+            // Jobs stored before the move from Bot/Scheduling keep their old type name in QRTZ_JOB_DETAILS.
+            q.UseTypeLoader(t => t.Map("OrganBot.Bot.Scheduling.ReminderJob", typeof(ReminderJob)));
             // Quartz reads "now" from the container's TimeProvider, the same one the app uses: the system clock in
             // production. There is no separate Quartz clock (UseTimeProvider only replaces that one registration), so
             // when tests register a FakeTimeProvider Quartz follows it too: a trigger is due once the fake clock passes
@@ -67,34 +69,4 @@ internal static class ReminderSchedulingExtensions
         services.AddHostedService<ReminderReconciler>();
         return builder;
     }
-}
-
-/// <summary>After Quartz starts: every active event without a wake-up gets one (e.g. after restoring a database).</summary>
-internal sealed partial class ReminderReconciler(IServiceScopeFactory scopes, ISchedulerFactory factory, ILogger<ReminderReconciler> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IReminderStore>();
-        var dispatcher = scope.ServiceProvider.GetRequiredService<ReminderDispatcher>();
-        var reminderScheduler = scope.ServiceProvider.GetRequiredService<IReminderScheduler>();
-        var scheduler = await factory.GetScheduler(cancellationToken);
-        var added = 0;
-        foreach (var ev in await store.ListEventsAsync(cancellationToken))
-        {
-            if (ev.Paused || await scheduler.Exists(QuartzReminderScheduler.TriggerKeyFor(ev.Id), cancellationToken)) continue;
-            if (dispatcher.NextWakeUp(ev) is { } next)
-            {
-                await reminderScheduler.ScheduleAsync(ev.Id, next, cancellationToken);
-                added++;
-            }
-        }
-
-        if (added > 0) LogReconciled(logger, added);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Scheduled {Count} reminder events that had no wake-up")]
-    private static partial void LogReconciled(ILogger logger, int count);
 }

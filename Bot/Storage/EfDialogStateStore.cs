@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OrganBot.Bot.Storage;
+using OrganBot.Bot.Feedback;
 using OrganBot.Dialogs.Engine;
 
-namespace OrganBot.Bot.Feedback;
+namespace OrganBot.Bot.Storage;
 
 /// <summary>Dialog engine state in the bot's database. Compare-and-swap writes use a WHERE on the card instance id.</summary>
 internal sealed class EfDialogStateStore(BotDbContext db) : IDialogStateStore
