@@ -24,6 +24,9 @@ public sealed class AnnouncementRecord
     public string? ControlConversationId { get; set; }
     public string? ControlActivityId { get; set; }
     public int Revision { get; set; }
+
+    /// <summary>An edit waiting for a second admin's approval (the content as JSON), or null.</summary>
+    public string? PendingEditJson { get; set; }
     public int RecipientCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }

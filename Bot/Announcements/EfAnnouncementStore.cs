@@ -32,6 +32,19 @@ internal sealed class EfAnnouncementStore(BotDbContext db) : IAnnouncementStore
     public async Task<bool> TryTransitionAsync(long id, AnnouncementState from, AnnouncementState to, CancellationToken cancellationToken) =>
         await Rows.Where(a => a.Id == id && a.State == from).ExecuteUpdateAsync(s => s.SetProperty(a => a.State, to), cancellationToken) == 1;
 
+    public async Task SetPendingEditAsync(long id, AnnouncementContent? edit, CancellationToken cancellationToken)
+    {
+        var json = edit is null ? null : Serialize(edit);
+        await Rows.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.PendingEditJson, json), cancellationToken);
+    }
+
+    public async Task<bool> TryTakePendingEditAsync(long id, AnnouncementContent edit, CancellationToken cancellationToken)
+    {
+        var json = Serialize(edit);
+        return await Rows.Where(a => a.Id == id && a.PendingEditJson == json)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PendingEditJson, (string?)null), cancellationToken) == 1;
+    }
+
     public async Task<IReadOnlyList<Announcement>> ListRecentAsync(int count, CancellationToken cancellationToken) =>
         [.. (await Rows.AsNoTracking().OrderByDescending(a => a.Id).Take(count).ToListAsync(cancellationToken)).Select(ToModel)];
 
@@ -63,10 +76,22 @@ internal sealed class EfAnnouncementStore(BotDbContext db) : IAnnouncementStore
         row.SentAt = a.SentAt?.ToUniversalTime();
     }
 
+    /// <summary>The pending edit as stored; also what <see cref="TryTakePendingEditAsync"/> compares, so it must be stable.</summary>
+    private static string Serialize(AnnouncementContent content) => JsonSerializer.Serialize(new StoredContent(content.Title, content.Body, content.ImageUrl, [.. content.Links]), JsonSerializerOptions.Web);
+
+    private static AnnouncementContent Deserialize(string json)
+    {
+        var stored = JsonSerializer.Deserialize<StoredContent>(json, JsonSerializerOptions.Web)!;
+        return new AnnouncementContent(stored.Title, stored.Body, stored.ImageUrl, stored.Links ?? []);
+    }
+
+    private sealed record StoredContent(string Title, string Body, string? ImageUrl, List<AnnouncementLink>? Links);
+
     internal static Announcement ToModel(AnnouncementRecord row) => new()
     {
         Id = row.Id,
         Content = new AnnouncementContent(row.Title, row.Body, row.ImageUrl, JsonSerializer.Deserialize<List<AnnouncementLink>>(row.LinksJson, JsonSerializerOptions.Web) ?? []),
+        PendingEdit = row.PendingEditJson is null ? null : Deserialize(row.PendingEditJson),
         Audience = new Audience(row.AudienceKind, row.AudienceKey, row.AudienceLabel),
         State = row.State,
         ScheduledAt = row.ScheduledAt,

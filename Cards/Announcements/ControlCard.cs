@@ -7,6 +7,8 @@ namespace OrganBot.Cards.Announcements;
 public enum ControlStage { Preview, AwaitingApproval, ApprovalRequest, Scheduled, Sending, Completed, Recalled, Cancelled }
 
 /// <param name="Note">A line under the title, e.g. "预览已发送在上方" or who approved.</param>
+/// <param name="EditToken">On an approval request for an edit: names the exact edit, so approving an older request
+/// cannot approve a newer edit the approver has not seen.</param>
 public sealed record ControlModel(
     long AnnouncementId,
     string Title,
@@ -19,7 +21,8 @@ public sealed record ControlModel(
     double? RatePerSecond = null,
     string? EstimatedFinish = null,
     string? Note = null,
-    ReadView? Reads = null);
+    ReadView? Reads = null,
+    string? EditToken = null);
 
 /// <summary>The admin's card for one announcement: preview controls, approval, then live progress and the final report.</summary>
 public static class ControlCard
@@ -38,6 +41,7 @@ public static class ControlCard
         var en = language == UiLanguage.English;
         var id = model.AnnouncementId.ToString(CultureInfo.InvariantCulture);
         var data = new Dictionary<string, string> { ["announcementId"] = id };
+        if (model.EditToken is not null) data["editToken"] = model.EditToken;
         var body = new List<CardElement>
         {
             new TextBlock(StageTitle(model.Stage, language)) { Weight = TextWeight.Bolder, Size = TextSize.Medium },
@@ -83,7 +87,7 @@ public static class ControlCard
             ],
             ControlStage.ApprovalRequest =>
             [
-                Button(ApproveVerb, en ? "Approve and send" : "批准发送", data, ActionStyle.Positive),
+                Button(ApproveVerb, model.EditToken is null ? (en ? "Approve and send" : "批准发送") : (en ? "Approve the change" : "批准修改"), data, ActionStyle.Positive),
                 Button(RejectVerb, en ? "Reject" : "驳回", data, ActionStyle.Destructive),
             ],
             ControlStage.AwaitingApproval or ControlStage.Scheduled => [Button(CancelVerb, en ? "Cancel" : "取消发送", data)],

@@ -29,6 +29,12 @@ public sealed record Announcement
     /// <summary>Increases with every edit after sending; edits go out as batch "ann:{id}:r{revision}".</summary>
     public int Revision { get; init; }
 
+    /// <summary>
+    /// An edit of an approved announcement that waits for a second admin (with <c>Announcements:RequireApproval</c>):
+    /// recipients keep <see cref="Content"/> until it is approved.
+    /// </summary>
+    public AnnouncementContent? PendingEdit { get; init; }
+
     public int RecipientCount { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using OrganBot.Cards;
 using OrganBot.Cards.Announcements;
 using OrganBot.Dialogs.Conversation;
@@ -15,6 +18,7 @@ public sealed class AnnouncementService(
     IAudienceDirectory audiences,
     IDeliveryQueue queue,
     IDeliveryBatchControl batches,
+    AdminAuthorization admins,
     OfficeClock office,
     TimeProvider time,
     ReadReceipts.AnnouncementReadStatus readStatus)
@@ -45,6 +49,38 @@ public sealed class AnnouncementService(
         await store.SaveAsync(updated, cancellationToken);
         return updated;
     }
+
+    /// <summary>
+    /// Asks every other admin the bot can reach to approve <paramref name="content"/>: the announcement itself, or (with
+    /// <paramref name="editToken"/>) an edit of one already approved. False when no other admin can be reached.
+    /// </summary>
+    public async Task<bool> RequestApprovalAsync(Announcement announcement, AnnouncementContent content, string? editToken, CancellationToken cancellationToken)
+    {
+        var approvers = admins.AdminObjectIds.Where(a => !a.Equals(announcement.AuthorAadObjectId, StringComparison.OrdinalIgnoreCase)).ToList();
+        var users = await audiences.FindUsersAsync(approvers, cancellationToken);
+        if (users.Count == 0) return false;
+
+        var note = editToken is null
+            ? $"发起人：{announcement.AuthorName}。公告内容见下一条消息。"
+            : $"发起人：{announcement.AuthorName}。这是对已发出公告的修改，批准后将替换成员已收到的消息；修改后的内容见下一条消息。";
+        var request = ControlCard.Build(
+            new ControlModel(announcement.Id, content.Title, AudienceLabel(announcement.Audience, UiLanguage.Chinese), ControlStage.ApprovalRequest, Note: note, EditToken: editToken),
+            UiLanguage.Chinese);
+        var round = editToken is null ? "approval" : "edit-approval:" + editToken;
+        var batch = $"{announcement.BatchId}:approval";
+        var requests = users.SelectMany(u => new[]
+        {
+            new DeliveryRequest($"{announcement.BatchId}:{round}:{u}", new DeliveryTarget.User(u), OutgoingMessage.FromCard(request, "请审批公告"), batch, Category),
+            new DeliveryRequest($"{announcement.BatchId}:{round}-preview:{u}", new DeliveryTarget.User(u), RecipientMessage(content), batch, Category),
+        }).ToList();
+        await queue.EnqueueAsync(requests, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Names one exact edit (its content), so an approval can only ever apply the edit the approver was shown.</summary>
+    public static string EditToken(AnnouncementContent content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
+            new { content.Title, content.Body, content.ImageUrl, Links = content.Links.Select(l => new[] { l.Title, l.Url }) }))))[..16];
 
     /// <summary>An edit after sending: pending rows carry the new card, sent ones are updated in place (PUT).</summary>
     public async Task<int> ApplyEditAsync(Announcement announcement, CancellationToken cancellationToken)

@@ -141,6 +141,25 @@ public sealed partial class AnnouncementsFeature(
             return;
         }
 
+        if (editOfSent && options.CurrentValue.RequireApproval)
+        {
+            // Approved content changes only with a second approval: the recipients keep the approved text until then.
+            await store.SetPendingEditAsync(existing!.Id, form.Content, cancellationToken);
+            if (!await service.RequestApprovalAsync(existing, form.Content, AnnouncementService.EditToken(form.Content), cancellationToken))
+            {
+                await store.SetPendingEditAsync(existing.Id, null, cancellationToken);
+                await ShowControlAsync(turn, existing, language.Pick(
+                    "修改需要另一位管理员批准，但我还联系不到其他管理员；成员收到的消息保持不变。",
+                    "A second admin must approve the change, but I cannot reach another admin yet; recipients keep the approved text."), cancellationToken);
+                return;
+            }
+
+            await ShowControlAsync(turn, existing, language.Pick(
+                "修改已提交审批；另一位管理员批准后，成员收到的消息才会更新。",
+                "The change was submitted for approval; recipients see it only after a second admin approves."), cancellationToken);
+            return;
+        }
+
         if (editOfSent)
         {
             var edited = existing! with { Content = form.Content, Revision = existing.Revision + 1 };
@@ -193,27 +212,18 @@ public sealed partial class AnnouncementsFeature(
         announcement = announcement with { ControlConversationId = turn.Input.Conversation.Id, ControlActivityId = turn.Input.ReplyToId ?? announcement.ControlActivityId };
         if (options.CurrentValue.RequireApproval)
         {
-            var approvers = admins.AdminObjectIds.Where(a => !a.Equals(announcement.AuthorAadObjectId, StringComparison.OrdinalIgnoreCase)).ToList();
-            var users = await audiences.FindUsersAsync(approvers, cancellationToken);
-            if (users.Count == 0)
+            if (!await store.TryTransitionAsync(announcement.Id, AnnouncementState.Draft, AnnouncementState.PendingApproval, cancellationToken)) return;
+            announcement = announcement with { State = AnnouncementState.PendingApproval };
+            if (!await service.RequestApprovalAsync(announcement, announcement.Content, null, cancellationToken))
             {
+                await store.TryTransitionAsync(announcement.Id, AnnouncementState.PendingApproval, AnnouncementState.Draft, cancellationToken);
                 await turn.SendAsync(OutgoingMessage.FromText(language.Pick(
                     "发送前需要另一位管理员批准，但我还联系不到其他管理员。请其他管理员先与我打个招呼，然后再点击“确认发送”。",
                     "A second admin must approve, but I cannot reach another admin yet. Ask one to say hello to me, then press Send again.")), cancellationToken);
                 return;
             }
 
-            if (!await store.TryTransitionAsync(announcement.Id, AnnouncementState.Draft, AnnouncementState.PendingApproval, cancellationToken)) return;
-            announcement = announcement with { State = AnnouncementState.PendingApproval };
             await store.SaveAsync(announcement, cancellationToken);
-            var request = ControlCard.Build(new ControlModel(announcement.Id, announcement.Content.Title, service.AudienceLabel(announcement.Audience, UiLanguage.Chinese), ControlStage.ApprovalRequest,
-                Note: $"发起人：{announcement.AuthorName}。公告内容见下一条消息。"), UiLanguage.Chinese);
-            var requests = users.SelectMany(u => new[]
-            {
-                new DeliveryRequest($"{announcement.BatchId}:approval:{u}", new DeliveryTarget.User(u), OutgoingMessage.FromCard(request, "请审批公告"), $"{announcement.BatchId}:approval", AnnouncementService.Category),
-                new DeliveryRequest($"{announcement.BatchId}:approval-preview:{u}", new DeliveryTarget.User(u), AnnouncementService.RecipientMessage(announcement.Content), $"{announcement.BatchId}:approval", AnnouncementService.Category),
-            }).ToList();
-            await queue.EnqueueAsync(requests, cancellationToken);
             await ShowControlAsync(turn, announcement, language.Pick("已提交审批，批准后自动发送。", "Submitted; it goes out once approved."), cancellationToken);
             return;
         }
@@ -230,6 +240,12 @@ public sealed partial class AnnouncementsFeature(
             return;
         }
 
+        if (turn.Input.Data("editToken") is { } editToken)
+        {
+            await ApproveEditAsync(turn, announcement, editToken, cancellationToken);
+            return;
+        }
+
         if (announcement.State != AnnouncementState.PendingApproval)
         {
             await turn.ReplaceCardAsync(Notice(language.Pick("这条公告已处理，无需再审批。", "This announcement was already handled."), language), cancellationToken);
@@ -242,9 +258,43 @@ public sealed partial class AnnouncementsFeature(
         await turn.ReplaceCardAsync(Notice(after is null ? language.Pick("这条公告已处理。", "Already handled.") : language.Pick("您已批准，公告正在发送。", "Approved; the announcement is going out."), language), cancellationToken);
     }
 
+    /// <summary>A second admin approves an edit of a sent announcement: only the exact edit the request showed is applied.</summary>
+    private async Task ApproveEditAsync(ITurnContext turn, Announcement announcement, string editToken, CancellationToken cancellationToken)
+    {
+        var language = turn.Input.Language;
+        if (!await TryTakeEditAsync(announcement, editToken, cancellationToken))
+        {
+            await turn.ReplaceCardAsync(Notice(language.Pick("这项修改已处理或已被更新的修改取代，无需再审批。", "This change was already handled or replaced by a newer one."), language), cancellationToken);
+            return;
+        }
+
+        var edited = announcement with { Content = announcement.PendingEdit!, PendingEdit = null, Revision = announcement.Revision + 1, ApproverAadObjectId = turn.Input.User.AadObjectId };
+        await store.SaveAsync(edited, cancellationToken);
+        var updated = await service.ApplyEditAsync(edited, cancellationToken);
+        LogEditApproved(logger, announcement.Id, updated);
+        await turn.ReplaceCardAsync(Notice(language.Pick($"您已批准修改，正在更新 {updated} 位成员收到的消息。", $"Change approved; updating the message for {updated} recipients."), language), cancellationToken);
+    }
+
+    /// <summary>Takes the waiting edit if it is the one <paramref name="editToken"/> names and the announcement is still out.</summary>
+    private async Task<bool> TryTakeEditAsync(Announcement announcement, string editToken, CancellationToken cancellationToken) =>
+        announcement.State is AnnouncementState.Sending or AnnouncementState.Completed
+        && announcement.PendingEdit is { } edit
+        && AnnouncementService.EditToken(edit) == editToken
+        && await store.TryTakePendingEditAsync(announcement.Id, edit, cancellationToken);
+
     private async Task RejectAsync(ITurnContext turn, Announcement announcement, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
+        if (turn.Input.Data("editToken") is { } editToken
+            && !string.Equals(turn.Input.User.AadObjectId, announcement.AuthorAadObjectId, StringComparison.OrdinalIgnoreCase))
+        {
+            var rejected = await TryTakeEditAsync(announcement, editToken, cancellationToken);
+            await turn.ReplaceCardAsync(Notice(rejected
+                ? language.Pick("已驳回修改，成员收到的消息保持不变。", "Change rejected; recipients keep the approved text.")
+                : language.Pick("这项修改已处理或已被更新的修改取代。", "This change was already handled or replaced by a newer one."), language), cancellationToken);
+            return;
+        }
+
         if (string.Equals(turn.Input.User.AadObjectId, announcement.AuthorAadObjectId, StringComparison.OrdinalIgnoreCase)
             || !await store.TryTransitionAsync(announcement.Id, AnnouncementState.PendingApproval, AnnouncementState.Cancelled, cancellationToken))
         {
@@ -462,6 +512,9 @@ public sealed partial class AnnouncementsFeature(
 
     [LoggerMessage(EventId = 8102, Level = LogLevel.Information, Message = "Announcement {Id} is now {State} for {Recipients} recipients")]
     private static partial void LogSubmitted(ILogger logger, long id, AnnouncementState state, int recipients);
+
+    [LoggerMessage(EventId = 8104, Level = LogLevel.Information, Message = "Edit of announcement {Id} approved; {Count} delivered messages will be updated")]
+    private static partial void LogEditApproved(ILogger logger, long id, int count);
 
     [LoggerMessage(EventId = 8103, Level = LogLevel.Information, Message = "Announcement {Id} withdrawn; {Count} delivered messages will be replaced")]
     private static partial void LogRecalled(ILogger logger, long id, int count);

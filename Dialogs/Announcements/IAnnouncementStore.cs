@@ -12,6 +12,12 @@ public interface IAnnouncementStore
     /// <summary>Moves the state only if it is still <paramref name="from"/>; false if someone else moved it first.</summary>
     Task<bool> TryTransitionAsync(long id, AnnouncementState from, AnnouncementState to, CancellationToken cancellationToken);
 
+    /// <summary>Stores (or, with null, drops) the edit waiting for approval; nothing else of the announcement changes.</summary>
+    Task SetPendingEditAsync(long id, AnnouncementContent? edit, CancellationToken cancellationToken);
+
+    /// <summary>Drops the waiting edit only if it is still <paramref name="edit"/>; false if it changed or someone else took it.</summary>
+    Task<bool> TryTakePendingEditAsync(long id, AnnouncementContent edit, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Announcement>> ListRecentAsync(int count, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Announcement>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);

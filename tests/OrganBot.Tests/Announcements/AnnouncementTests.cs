@@ -134,6 +134,47 @@ public sealed class AnnouncementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Approval_EditOfAnApprovedAnnouncement_ReachesRecipientsOnlyAfterASecondApproval()
+    {
+        await StartAsync(requireApproval: true);
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "帮助", userId: SecondAdminId, aad: SecondAdminAad, conversationId: SecondAdminChat), TestContext.Current.CancellationToken);
+        var id = AnnouncementId(await ExecuteAsync("announce.preview", Form()));
+        await ExecuteAsync("announce.send", Id(id));
+        await _connector.WaitForAsync(c => c.Any(x => x.IsSend && x.ConversationId == SecondAdminChat && x.Card.Readable().Contains("批准发送", StringComparison.Ordinal)));
+        await ExecuteAsync("announce.approve", Id(id), userId: SecondAdminId, aad: SecondAdminAad, chat: SecondAdminChat);
+        await WaitForMembersAsync(n => n == Members);
+
+        // The author edits the delivered announcement and previews it (the old bypass: this replaced every member's message).
+        var edit = Form();
+        edit["announcementId"] = id;
+        edit["body"] = "时间调整为12月5日，地点改为报告厅。";
+        var submitted = await ExecuteAsync("announce.preview", edit);
+        var request = (await _connector.WaitForAsync(c => c.Any(x => x.IsSend && x.ConversationId == SecondAdminChat && x.Card.Readable().Contains("批准修改", StringComparison.Ordinal))))
+            .Last(x => x.IsSend && x.ConversationId == SecondAdminChat && x.Card.Readable().Contains("批准修改", StringComparison.Ordinal)).Card!;
+        var shownToApprover = await _connector.WaitForAsync(c => c.Any(x => x.IsSend && x.ConversationId == SecondAdminChat && x.Card.Readable().Contains("报告厅", StringComparison.Ordinal)));
+        var approval = Feedback.FeedbackHost.ActionData(request, "announce.approve");
+        var selfApproval = await ExecuteAsync("announce.approve", approval);
+        var stale = approval.DeepClone().AsObject();
+        stale["editToken"] = "0000000000000000";
+        var staleApproval = await ExecuteAsync("announce.approve", stale, userId: SecondAdminId, aad: SecondAdminAad, chat: SecondAdminChat);
+        await _connector.WaitForAsync(c => c.Any(x => x.Text?.Contains("发起人不能自己批准", StringComparison.Ordinal) == true));
+        bool MemberEdited(ConnectorCall x) => x.Method == "PUT" && x.ConversationId!.StartsWith("a:dm-", StringComparison.Ordinal) && x.Card.Readable().Contains("报告厅", StringComparison.Ordinal);
+        var editedBeforeApproval = _connector.Calls.Count(MemberEdited);
+
+        var approved = await ExecuteAsync("announce.approve", approval, userId: SecondAdminId, aad: SecondAdminAad, chat: SecondAdminChat);
+        var edits = await _connector.WaitForAsync(c => c.Count(MemberEdited) >= Members);
+
+        Assert.Contains("提交审批", submitted.Readable(), StringComparison.Ordinal);
+        Assert.Equal(0, editedBeforeApproval);
+        Assert.Contains("已被更新的修改取代", staleApproval.Readable(), StringComparison.Ordinal);
+        Assert.DoesNotContain("您已批准", selfApproval.Readable(), StringComparison.Ordinal);
+        Assert.Contains("您已批准修改", approved.Readable(), StringComparison.Ordinal);
+        Assert.Equal(Members, edits.Where(MemberEdited).Select(x => x.ConversationId).Distinct().Count());
+        Assert.Equal(Members, _simulator.Delivered.Keys.Count(k => k.StartsWith("a:dm-", StringComparison.Ordinal)));
+        Assert.NotEmpty(shownToApprover);
+    }
+
+    [Fact]
     public async Task EditAndRecall_AfterSending_UpdateTheMessageInEveryRecipientsChat()
     {
         await StartAsync();

@@ -75,6 +75,9 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PendingEditJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("RecipientCount")
                         .HasColumnType("integer");
 

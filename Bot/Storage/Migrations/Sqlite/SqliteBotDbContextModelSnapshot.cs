@@ -68,6 +68,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingEditJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RecipientCount")
                         .HasColumnType("INTEGER");
 

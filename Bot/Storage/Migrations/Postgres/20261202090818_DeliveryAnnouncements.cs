@@ -20,6 +20,12 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                 oldType: "character varying(512)",
                 oldMaxLength: 512);
 
+            migrationBuilder.AddColumn<string>(
+                name: "PendingEditJson",
+                table: "Announcements",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Deliveries_TargetActivityId",
                 table: "Deliveries",
@@ -32,6 +38,10 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Deliveries_TargetActivityId",
                 table: "Deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "PendingEditJson",
+                table: "Announcements");
 
             migrationBuilder.AlterColumn<string>(
                 name: "TargetId",

@@ -10,6 +10,12 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "PendingEditJson",
+                table: "Announcements",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Deliveries_TargetActivityId",
                 table: "Deliveries",
@@ -22,6 +28,10 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Deliveries_TargetActivityId",
                 table: "Deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "PendingEditJson",
+                table: "Announcements");
         }
     }
 }
