@@ -2,12 +2,14 @@ namespace OrganBot.Bot.Cli;
 
 /// <summary>
 /// Command-line subcommands run instead of the web host: <c>dotnet run --project Bot -- &lt;command&gt; [options]</c>.
-/// To add one, write a class implementing <see cref="ICliCommand"/> in this folder and add one line to the table.
+/// To add one, write a class implementing <see cref="ICliCommand"/> and add one line to the table; every command is
+/// found, run and listed in help the same way.
 /// </summary>
 internal static class CliCommands
 {
     private static readonly ICliCommand[] s_commands =
     [
+        new KnowledgeCommand(),
         new PackageCommand(),
     ];
 
@@ -18,20 +20,13 @@ internal static class CliCommands
     public static async Task<int?> TryRunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         if (args is not [var name, ..] || name.StartsWith('-')) return null;
-        if (Knowledge.KnowledgeCli.Handles(args))
-        {
-            // ask / eval / bench-qa read standard input and own their argument syntax (the `ask --jsonl` contract).
-            Console.OutputEncoding = System.Text.Encoding.UTF8;
-            return await Knowledge.KnowledgeCli.RunAsync(args, input, output, error);
-        }
-
         if (name is "help" or "--help")
         {
             await output.WriteLineAsync(Usage());
             return 0;
         }
 
-        var command = s_commands.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        var command = s_commands.FirstOrDefault(c => c.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
         if (command is null)
         {
             // Anything else (e.g. "urls=..." host arguments) is left to the web host.
@@ -40,7 +35,7 @@ internal static class CliCommands
 
         try
         {
-            return await command.RunAsync(new CliArguments(args[1..]), output, cancellationToken);
+            return await command.RunAsync(new CliInvocation(args, input, output, error), cancellationToken);
         }
         catch (CliUsageException ex)
         {
@@ -52,7 +47,6 @@ internal static class CliCommands
 
     private static string Usage() =>
         "OrganBot. Without a command it starts the bot. Commands:\n" +
-        "  ask \"问题\" | ask --jsonl | eval [file.jsonl] | bench-qa\n      The speech Q&A on the command line (see docs/knowledge.md).\n" +
         string.Join('\n', s_commands.Select(c => $"  {c.Usage}\n      {c.Description}"));
 }
 
@@ -62,14 +56,20 @@ internal interface ICliCommand
     /// <summary>The word after <c>--</c>, e.g. "package".</summary>
     string Name { get; }
 
+    /// <summary>Every word that runs this command (a command may own several, e.g. ask / eval / bench-qa).</summary>
+    IReadOnlyList<string> Names => [Name];
+
     /// <summary>One line, e.g. "package --bot-id &lt;GUID&gt; [--out organbot.zip]".</summary>
     string Usage { get; }
 
     string Description { get; }
 
     /// <summary>Returns the process exit code. Throw <see cref="CliUsageException"/> for bad arguments.</summary>
-    Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken);
+    Task<int> RunAsync(CliInvocation invocation, CancellationToken cancellationToken);
 }
+
+/// <summary>One run of a subcommand: all arguments (the command word first) and the standard streams.</summary>
+internal sealed record CliInvocation(string[] Args, TextReader Input, TextWriter Output, TextWriter Error);
 
 /// <summary>Bad command-line arguments: the dispatcher prints the message and the usage, and exits with 2.</summary>
 internal sealed class CliUsageException(string message) : Exception(message);

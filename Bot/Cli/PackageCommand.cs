@@ -9,8 +9,10 @@ internal sealed class PackageCommand : ICliCommand
 
     public string Description => "Writes the Teams app package (manifest.json, color.png, outline.png) for the bot's Microsoft App ID.";
 
-    public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliInvocation invocation, CancellationToken cancellationToken)
     {
+        var args = new CliArguments(invocation.Args[1..]);
+        var output = invocation.Output;
         var botId = ParseGuid(args.RequiredOption("bot-id"), "bot-id");
         var appId = args.Option("app-id") is { Length: > 0 } app ? ParseGuid(app, "app-id") : (Guid?)null;
         var siteUrl = args.Option("site-url");

@@ -64,7 +64,7 @@ internal static partial class MessagesEndpoint
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
-            // JsonException for syntax and types; the others for text the reader cannot transcode (invalid UTF-8).
+            // JsonException for syntax and types; the others from untyped members read once here (a bad escape, a repeated key).
             LogMalformed(logger, ex.Message);
             return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The request body is not valid activity JSON.");
         }
