@@ -6,7 +6,6 @@ using OrganBot.Cards;
 using OrganBot.Cards.Announcements;
 using OrganBot.Cards.Model;
 using OrganBot.Dialogs.Conversation;
-using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.Downloads;
 
 namespace OrganBot.Dialogs.Announcements;
@@ -20,8 +19,6 @@ public sealed partial class AnnouncementsFeature(
     IAudienceDirectory audiences,
     AnnouncementService service,
     IDownloadLinks downloads,
-    IDeliveryQueue queue,
-    AdminAuthorization admins,
     IOptionsMonitor<AnnouncementOptions> options,
     TimeProvider time,
     ILogger<AnnouncementsFeature> logger,

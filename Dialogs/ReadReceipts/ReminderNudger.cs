@@ -13,7 +13,7 @@ namespace OrganBot.Dialogs.ReadReceipts;
 /// </summary>
 public sealed class ReminderNudger(
     IReminderStore store,
-    IReminderAudience audience,
+    IAudienceDirectory audience,
     IDeliveryQueue queue,
     ICronEvaluator cron,
     IOptionsMonitor<ReminderOptions> reminderOptions,
@@ -53,7 +53,7 @@ public sealed class ReminderNudger(
             .ToList();
         if (sent.Count == 0) return 0;
         var answered = (await store.ListRsvpsAsync(occurrence.Key, cancellationToken)).Select(r => r.MemberId).ToHashSet(StringComparer.Ordinal);
-        var members = (await audience.ResolveRecipientsAsync(ev.Audience, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var members = (await audience.ResolveRecipientsAsync(ev.Audience, readRosters: false, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var requests = new List<DeliveryRequest>();
         foreach (var memberId in sent.Where(m => !answered.Contains(m)))
         {
