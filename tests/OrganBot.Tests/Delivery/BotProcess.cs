@@ -39,7 +39,6 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the bot with <paramref name="settings"/> ("Section:Key" → value) and waits for /healthz.</summary>
     /// <summary>
     /// Seeds <paramref name="members"/> members through an in-process bot that then goes away, leaving its database for the
     /// processes; returns the database and the settings that point at it.
@@ -53,6 +52,7 @@ public sealed class BotProcess : IAsyncDisposable
         return (seed.DatabaseName, new Dictionary<string, string?>(seed.Settings));
     }
 
+    /// <summary>Starts the bot with <paramref name="settings"/> ("Section:Key" → value) and waits for /healthz.</summary>
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startupTimeout = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OrganBot.Bot.dll");
