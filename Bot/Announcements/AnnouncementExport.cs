@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OrganBot.Bot.Downloads;
 using OrganBot.Bot.Exports;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Announcements;
+using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.Downloads;
-using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Announcements;
 

@@ -4,6 +4,7 @@ using OrganBot.Bot.Delivery;
 using OrganBot.Bot.ReadReceipts;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Announcements;
+using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.ReadReceipts;
 
