@@ -114,6 +114,20 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("Announcements", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeliveryInstances", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -107,6 +107,20 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("Announcements", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeliveryInstances", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>
                 {
                     b.Property<long>("Id")
