@@ -122,7 +122,7 @@ internal sealed partial class AudienceDirectory(
             }
             while (!string.IsNullOrEmpty(continuation) && ++pages < 1000);
         }
-        catch (Dialogs.Conversation.DeliveryException ex)
+        catch (Dialogs.Conversation.ConnectorException ex)
         {
             // Send to the members we already know rather than not at all.
             LogRosterFailed(logger, ex, teamId);
