@@ -43,6 +43,9 @@ internal static class DeliveryExtensions
         if (builder.Configuration.GetValue($"{DeliveryOptions.SectionName}:{nameof(DeliveryOptions.WorkerEnabled)}", true))
         {
             builder.Services.AddHostedService<DeliveryWorker>();
+            builder.Services.AddSingleton<DeliveryInstances>();
+            builder.Services.AddHostedService<DeliveryHeartbeat>();
+            builder.Services.AddHostedService<DeliveryNotifications>();
         }
 
         return builder;

@@ -4,7 +4,8 @@ namespace OrganBot.Bot.Delivery;
 
 /// <summary>
 /// The outbound delivery pipeline (<c>Delivery:*</c>). Defaults follow docs/protocol.md §5: Teams allows about 50 requests
-/// per second per app and tenant and 7 per second per conversation; we stay at 30 per tenant like Company Communicator.
+/// per second per app and tenant and 7 per second per conversation; we stay at 30 per tenant like Company Communicator
+/// (every proactive call is paced and instances share the budget, so 50 provokes no 429 of the bot's own either).
 /// </summary>
 public sealed class DeliveryOptions
 {
@@ -13,11 +14,21 @@ public sealed class DeliveryOptions
     /// <summary>False switches the worker off in this process (rows still queue; another instance sends them).</summary>
     public bool WorkerEnabled { get; set; } = true;
 
-    /// <summary>How often an idle worker looks for due rows. Enqueueing in this process wakes it at once.</summary>
+    /// <summary>
+    /// How often an idle worker looks for due rows. Enqueueing wakes it at once: in this process directly, and on
+    /// PostgreSQL every instance through <c>LISTEN/NOTIFY</c>.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Connector calls per second per tenant, shared by every send of this process. Teams allows 50; with N instances configure ≤ 50/N.</summary>
+    /// <summary>How often each worker writes its heartbeat; an instance silent for five intervals no longer counts.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Connector calls per second per tenant for the whole bot: every proactive call goes through the pipeline, and live
+    /// instances split it between them (each takes rate/N, N counted from heartbeats), so this can be Teams' own 50.
+    /// </summary>
     [Range(0.1, 100_000)]
     public double TenantRatePerSecond { get; set; } = 30;
 

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace OrganBot.Bot.Delivery;
 
 /// <summary>
-/// Paces every connector call of the delivery pipeline in this process (docs/protocol.md §5.1). Per tenant, callers queue in
-/// order (one at a time at the head) and are released by a token bucket at <see cref="DeliveryOptions.TenantRatePerSecond"/>
+/// Paces every connector call of the delivery pipeline in this process (protocol.md §5.1). Per tenant, callers queue in
+/// order (one at a time at the head) and are released by a token bucket at this instance's share of
+/// <see cref="DeliveryOptions.TenantRatePerSecond"/> (the rate divided by the live instances, <see cref="SetInstances"/>)
 /// with a small burst allowance, so a late timer does not lose throughput; a sliding log of actual release times then
 /// guarantees that no window of one second plus <see cref="DeliveryOptions.PacerSafetyMargin"/> ever holds more than the
 /// configured rate, however late callers wake up. The margin covers the jitter between our release and the call's arrival
@@ -38,7 +39,7 @@ internal sealed class DeliveryPacer
     private readonly DeliveryOptions _options;
     private readonly (int Count, TimeSpan Window)[] _conversationWindows;
     private readonly TimeSpan _longestWindow;
-    private readonly int _tenantCapacity;
+    private volatile int _instances = 1;
     private readonly Dictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSweep;
@@ -49,8 +50,13 @@ internal sealed class DeliveryPacer
         _options = options.Value;
         _conversationWindows = [.. _options.ConversationLimits.Select(ParseLimit)];
         _longestWindow = _conversationWindows.Length == 0 ? TimeSpan.Zero : _conversationWindows.Max(w => w.Window);
-        _tenantCapacity = Math.Max(1, (int)Math.Floor(_options.TenantRatePerSecond));
     }
+
+    /// <summary>Live instances sharing the tenant budget (from their heartbeats): this process takes 1/N of it.</summary>
+    public void SetInstances(int instances) => _instances = Math.Max(1, instances);
+
+    /// <summary>This process's share of <see cref="DeliveryOptions.TenantRatePerSecond"/>.</summary>
+    public double ShareOfRate => _options.TenantRatePerSecond / _instances;
 
     /// <summary>Calls granted so far (for statistics).</summary>
     public long Granted { get; private set; }
@@ -153,7 +159,7 @@ internal sealed class DeliveryPacer
 
         var window = TimeSpan.FromSeconds(1) + _options.PacerSafetyMargin + ExtraMargin(tenant, now);
         while (tenant.Released.Count > 0 && tenant.Released.Peek() <= now - window) tenant.Released.Dequeue();
-        if (tenant.Released.Count >= _tenantCapacity)
+        if (tenant.Released.Count >= Math.Max(1, (int)Math.Floor(ShareOfRate)))
         {
             // Released only while the window holds fewer than the capacity, so the oldest one must leave it first.
             ready = Max(ready, tenant.Released.Peek() + window + TimeSpan.FromTicks(1));
@@ -166,7 +172,7 @@ internal sealed class DeliveryPacer
     private double Rate(TenantState tenant, DateTimeOffset now)
     {
         var window = 1 + (_options.PacerSafetyMargin + ExtraMargin(tenant, now)).TotalSeconds;
-        var rate = _options.TenantRatePerSecond / window;
+        var rate = ShareOfRate / window;
         if (tenant.SlowedAt is { } slowedAt && now - slowedAt < RecoveryPeriod)
         {
             // Slower right after a 429, back to full speed linearly over the recovery period.

@@ -13,7 +13,17 @@ internal sealed class DeliveryQueue(DeliveryStore store, DeliverySignal signal, 
     {
         if (requests.Count == 0) return 0;
         var added = await store.EnqueueAsync(requests, cancellationToken);
-        if (added > 0) signal.Pulse();
+        if (added > 0)
+        {
+            signal.Pulse();
+
+            // Wakes idle workers of the other instances (delivered when the caller's transaction commits, if any).
+            if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+            {
+                await db.Database.ExecuteSqlRawAsync($"NOTIFY {DeliveryNotifications.Channel}", cancellationToken);
+            }
+        }
+
         return added;
     }
 

@@ -63,7 +63,7 @@ internal sealed partial class DeliverySender(
             conversationId = resolved?.Id ?? await ResolveConversationAsync(scope.ServiceProvider, db, row, stopping);
             var conversation = resolved
                 ?? await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, stopping)
-                ?? throw new DeliveryException(404, $"Unknown conversation {conversationId}.");
+                ?? throw new ConnectorException(404, $"Unknown conversation {conversationId}.");
             tenantId = conversation.TenantId;
 
             var activity = ActivityMapper.ToActivity(
@@ -117,7 +117,7 @@ internal sealed partial class DeliverySender(
             BotTelemetry.DeliverySent();
             Notify(row, DeliveryState.Sent, storedConversation, activityId, null, sentAt);
         }
-        catch (DeliveryException ex)
+        catch (ConnectorException ex)
         {
             await HandleFailureAsync(row, claim, tenantId, conversationId, isProtected ? Anonymized(ex) : ex);
         }
@@ -136,14 +136,14 @@ internal sealed partial class DeliverySender(
         {
             // A bug or a database hiccup: retry later like a transient failure, but say so loudly.
             DeliveryLog.Unexpected(_logger, ex, row.DedupKey);
-            await HandleFailureAsync(row, claim, tenantId, conversationId, new DeliveryException(0, "Unexpected error: " + ex.GetType().Name, inner: ex));
+            await HandleFailureAsync(row, claim, tenantId, conversationId, new ConnectorException(0, "Unexpected error: " + ex.GetType().Name, inner: ex));
         }
     }
 
     /// <summary>The failure of a protected row without its message, which may name the member or their chat.</summary>
-    private static DeliveryException Anonymized(DeliveryException ex) => new(ex.StatusCode, "Delivery to a protected recipient failed.", ex.RetryAfter);
+    private static ConnectorException Anonymized(ConnectorException ex) => new(ex.StatusCode, "Delivery to a protected recipient failed.", ex.RetryAfter);
 
-    private async Task HandleFailureAsync(DeliveryRecord row, Guid claim, string? tenantId, string? conversationId, DeliveryException ex)
+    private async Task HandleFailureAsync(DeliveryRecord row, Guid claim, string? tenantId, string? conversationId, ConnectorException ex)
     {
         var now = time.GetUtcNow();
         var error = ex.StatusCode == 0 ? ex.Message : $"{ex.StatusCode}: {ex.Message}";
@@ -191,15 +191,15 @@ internal sealed partial class DeliverySender(
         {
             DeliveryStore.UserTarget => row.TargetId,
             DeliveryStore.ProtectedTarget => scoped.GetService<IProtectedTargetResolver>()?.Resolve(row.TargetId)
-                ?? throw new DeliveryException(400, "The protected recipient cannot be resolved."),
+                ?? throw new ConnectorException(400, "The protected recipient cannot be resolved."),
             _ => null,
         };
         if (userId is null) return row.TargetId;
 
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == userId, cancellationToken)
-            ?? throw new DeliveryException(404, $"Unknown member {userId}.");
+            ?? throw new ConnectorException(404, $"Unknown member {userId}.");
         if (member.PersonalConversationId is { } existing) return existing;
-        if (row.Operation != DeliveryOperation.Send) throw new DeliveryException(404, $"No chat with member {userId}.");
+        if (row.Operation != DeliveryOperation.Send) throw new ConnectorException(404, $"No chat with member {userId}.");
 
         // Creating the 1:1 chat is a connector call too, paced like a send (docs/protocol.md §5.1 "Create conversation").
         await pacer.AcquireAsync(member.TenantId, "create:" + member.Id, cancellationToken);
@@ -230,7 +230,7 @@ internal sealed partial class DeliverySender(
     }
 
     private static string RequireActivityId(DeliveryRecord row) =>
-        row.TargetActivityId ?? throw new DeliveryException(400, "An update or delete needs the activity id.");
+        row.TargetActivityId ?? throw new ConnectorException(400, "An update or delete needs the activity id.");
 
     /// <summary>412 (precondition, Teams asks to retry), 5xx, and 0 = timeout or dropped connection.</summary>
     internal static bool IsTransient(int statusCode) => statusCode is 0 or 408 or 412 or >= 500;

@@ -82,11 +82,11 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
         }
         catch (HttpRequestException ex)
         {
-            throw new DeliveryException(0, $"Connector unreachable: {ex.Message}", inner: ex);
+            throw new ConnectorException(0, $"Connector unreachable: {ex.Message}", inner: ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DeliveryException(0, "Connector timed out.", inner: ex);
+            throw new ConnectorException(0, "Connector timed out.", inner: ex);
         }
 
         if (response.IsSuccessStatusCode) return response;
@@ -99,7 +99,7 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
                 { Date: { } date } => date - timeProvider.GetUtcNow(),
                 _ => null,
             };
-            throw new DeliveryException((int)response.StatusCode, $"Connector answered {(int)response.StatusCode} {response.StatusCode} for {request.Method} {request.RequestUri?.AbsolutePath}.", retryAfter);
+            throw new ConnectorException((int)response.StatusCode, $"Connector answered {(int)response.StatusCode} {response.StatusCode} for {request.Method} {request.RequestUri?.AbsolutePath}.", retryAfter);
         }
     }
 

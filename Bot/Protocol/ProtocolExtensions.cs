@@ -12,7 +12,7 @@ internal static class ProtocolExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            // Failures surface as DeliveryException and are logged by the caller with the activity's context; the
+            // Failures surface as ConnectorException and are logged by the caller with the activity's context; the
             // factory's per-request log scopes and lines cost a measurable share of every turn.
             .RemoveAllLoggers()
             .AddHttpMessageHandler<ConnectorAuthHandler>()

@@ -41,13 +41,13 @@ internal sealed partial class ProactiveMessenger(BotDbContext db, ConnectorClien
     public async Task<string> EnsurePersonalConversationAsync(string userId, CancellationToken cancellationToken)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == userId, cancellationToken)
-            ?? throw new DeliveryException(404, $"Unknown member {userId}.");
+            ?? throw new ConnectorException(404, $"Unknown member {userId}.");
         if (member.PersonalConversationId is { } existing) return existing;
 
         var botId = await db.Conversations.AsNoTracking()
             .Where(c => c.BotId != null && (c.TenantId == member.TenantId || member.TenantId == null))
             .OrderByDescending(c => c.LastSeenAt).Select(c => c.BotId).FirstOrDefaultAsync(cancellationToken);
-        var serviceUrl = member.ServiceUrl ?? throw new DeliveryException(404, $"No service URL known for member {userId}.");
+        var serviceUrl = member.ServiceUrl ?? throw new ConnectorException(404, $"No service URL known for member {userId}.");
         var parameters = new ConversationParameters
         {
             IsGroup = false,
@@ -57,7 +57,7 @@ internal sealed partial class ProactiveMessenger(BotDbContext db, ConnectorClien
             ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = member.TenantId } },
         };
         var created = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken);
-        if (string.IsNullOrEmpty(created.Id)) throw new DeliveryException(502, "The connector created a conversation without an id.");
+        if (string.IsNullOrEmpty(created.Id)) throw new ConnectorException(502, "The connector created a conversation without an id.");
 
         var now = member.LastSeenAt;
         if (!await db.Conversations.AnyAsync(c => c.Id == created.Id, cancellationToken))
@@ -84,7 +84,7 @@ internal sealed partial class ProactiveMessenger(BotDbContext db, ConnectorClien
 
     private async Task<ConversationRecord> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken)
-        ?? throw new DeliveryException(404, $"Unknown conversation {conversationId}.");
+        ?? throw new ConnectorException(404, $"Unknown conversation {conversationId}.");
 
     /// <summary>
     /// A channel conversation id seen on an inbound message carries the thread (<c>;messageid=…</c>). Proactive

@@ -46,7 +46,7 @@ internal sealed partial class TurnProcessor(
             {
                 await turn.SendAsync(OutgoingMessage.FromText(apology), cancellationToken);
             }
-            catch (DeliveryException sendFailure)
+            catch (ConnectorException sendFailure)
             {
                 LogApologyFailed(logger, sendFailure, activity.Conversation?.Id);
             }

@@ -157,12 +157,12 @@ public sealed class AnnouncementTests : IAsyncLifetime
         var stale = approval.DeepClone().AsObject();
         stale["editToken"] = "0000000000000000";
         var staleApproval = await ExecuteAsync("announce.approve", stale, userId: SecondAdminId, aad: SecondAdminAad, chat: SecondAdminChat);
-        await _connector.WaitForAsync(c => c.Any(x => x.Text?.Contains("发起人不能自己批准", StringComparison.Ordinal) == true));
+        await _connector.WaitForAsync(c => c.Any(x => x.Text?.Contains("发起人不能自己批准", StringComparison.Ordinal) == true), TimeSpan.FromSeconds(30));
         bool MemberEdited(ConnectorCall x) => x.Method == "PUT" && x.ConversationId!.StartsWith("a:dm-", StringComparison.Ordinal) && x.Card.Readable().Contains("报告厅", StringComparison.Ordinal);
         var editedBeforeApproval = _connector.Calls.Count(MemberEdited);
 
         var approved = await ExecuteAsync("announce.approve", approval, userId: SecondAdminId, aad: SecondAdminAad, chat: SecondAdminChat);
-        var edits = await _connector.WaitForAsync(c => c.Count(MemberEdited) >= Members);
+        var edits = await _connector.WaitForAsync(c => c.Count(MemberEdited) >= Members, TimeSpan.FromSeconds(30));
 
         Assert.Contains("提交审批", submitted.Readable(), StringComparison.Ordinal);
         Assert.Equal(0, editedBeforeApproval);

@@ -86,7 +86,7 @@ public sealed class ProactiveMessagingTests : BotTestBase
         await SeeAsync(Activities.Message(Connector.ServiceUrl, "帮助"));
         Connector.Responder = call => call.IsSend ? Microsoft.AspNetCore.Http.Results.StatusCode(403) : null;
 
-        var failure = await Assert.ThrowsAsync<DeliveryException>(() => WithMessengerAsync(m => m.SendToConversationAsync(Activities.ConversationId, OutgoingMessage.FromText("x"), TestContext.Current.CancellationToken)));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => WithMessengerAsync(m => m.SendToConversationAsync(Activities.ConversationId, OutgoingMessage.FromText("x"), TestContext.Current.CancellationToken)));
 
         Assert.True(failure.IsPermanent);
         Assert.Equal(403, failure.StatusCode);

@@ -12,7 +12,7 @@ using OrganBot.Bot.Storage;
 namespace OrganBot.Bot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261202090818_DeliveryAnnouncements")]
+    [Migration("20261202093213_DeliveryAnnouncements")]
     partial class DeliveryAnnouncements
     {
         /// <inheritdoc />
@@ -115,6 +115,20 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.HasIndex("State", "ScheduledAt");
 
                     b.ToTable("Announcements", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeliveryInstances", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>

@@ -11,7 +11,7 @@ using OrganBot.Bot.Storage;
 namespace OrganBot.Bot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261202090754_DeliveryAnnouncements")]
+    [Migration("20261202093150_DeliveryAnnouncements")]
     partial class DeliveryAnnouncements
     {
         /// <inheritdoc />
@@ -108,6 +108,20 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.HasIndex("State", "ScheduledAt");
 
                     b.ToTable("Announcements", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeliveryInstances", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace OrganBot.Bot.Storage.Migrations.Postgres
+namespace OrganBot.Bot.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DeliveryAnnouncements : Migration
@@ -10,21 +10,23 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "TargetId",
-                table: "Deliveries",
-                type: "character varying(2048)",
-                maxLength: 2048,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(512)",
-                oldMaxLength: 512);
-
             migrationBuilder.AddColumn<string>(
                 name: "PendingEditJson",
                 table: "Announcements",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DeliveryInstances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliveryInstances", x => x.Id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deliveries_TargetActivityId",
@@ -35,6 +37,9 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DeliveryInstances");
+
             migrationBuilder.DropIndex(
                 name: "IX_Deliveries_TargetActivityId",
                 table: "Deliveries");
@@ -42,16 +47,6 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "PendingEditJson",
                 table: "Announcements");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "TargetId",
-                table: "Deliveries",
-                type: "character varying(512)",
-                maxLength: 512,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(2048)",
-                oldMaxLength: 2048);
         }
     }
 }
