@@ -202,7 +202,7 @@ internal sealed partial class AudienceDirectory(
             }
             while (!string.IsNullOrEmpty(continuation) && ++pages < 1000);
         }
-        catch (DeliveryException ex)
+        catch (ConnectorException ex)
         {
             // Send to the members we already know rather than not at all.
             LogRosterFailed(logger, ex, teamId);

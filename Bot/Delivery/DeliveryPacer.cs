@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace OrganBot.Bot.Delivery;
 
 /// <summary>
-/// Paces every connector call of the delivery pipeline in this process (protocol.md §5.1). Per tenant, callers queue in
+/// Paces every connector call of the delivery pipeline in this process (docs/protocol.md §5.1). Per tenant, callers queue in
 /// order (one at a time at the head) and are released by a token bucket at this instance's share of
 /// <see cref="DeliveryOptions.TenantRatePerSecond"/> (the rate divided by the live instances, <see cref="SetInstances"/>)
 /// with a small burst allowance, so a late timer does not lose throughput; a sliding log of actual release times then

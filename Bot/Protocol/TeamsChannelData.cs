@@ -4,7 +4,7 @@ namespace OrganBot.Bot.Protocol;
 
 /// <summary>
 /// The fields of a Teams activity's <c>channelData</c> the bot uses, read defensively: a field of the wrong JSON type
-/// is treated as absent (protocol.md §1.3), so nothing wrong-typed is stored or routed on.
+/// is treated as absent (docs/protocol.md §1.3), so nothing wrong-typed is stored or routed on.
 /// </summary>
 internal sealed record TeamsChannelData(string? TenantId, string? TeamId, string? TeamName, string? TeamAadGroupId, string? ChannelId)
 {
