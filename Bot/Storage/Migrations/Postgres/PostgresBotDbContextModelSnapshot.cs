@@ -121,6 +121,20 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("VouchedServiceUrls", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeliveryInstances", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -175,6 +189,9 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("MessageNumber")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -185,6 +202,9 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -216,6 +236,8 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("TargetActivityId");
+
+                    b.HasIndex("ConversationId", "MessageNumber");
 
                     b.HasIndex("State", "LeaseUntil");
 
@@ -657,7 +679,28 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("QaQueue", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderDispatchRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.ReadReceipts.FollowUpPlanRecord", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<TimeSpan>("After")
+                        .HasColumnType("interval");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AnnouncementId");
+
+                    b.HasIndex("FiredAt");
+
+                    b.ToTable("FollowUpPlans", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderDispatchRecord", b =>
                 {
                     b.Property<string>("DispatchKey")
                         .HasMaxLength(96)
@@ -696,7 +739,7 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("ReminderDispatches", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderEventRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -776,7 +819,7 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("ReminderEvents", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderExceptionRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderExceptionRecord", b =>
                 {
                     b.Property<string>("EventId")
                         .HasMaxLength(32)
@@ -800,7 +843,7 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("ReminderExceptions", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderMuteRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderMuteRecord", b =>
                 {
                     b.Property<string>("MemberId")
                         .HasMaxLength(256)
@@ -820,7 +863,7 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("ReminderMutes", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderRsvpRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderRsvpRecord", b =>
                 {
                     b.Property<string>("OccurrenceKey")
                         .HasMaxLength(48)

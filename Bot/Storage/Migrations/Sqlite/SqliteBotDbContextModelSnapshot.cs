@@ -114,6 +114,20 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("VouchedServiceUrls", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeliveryInstances", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -166,6 +180,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MessageNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -176,6 +193,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
@@ -207,6 +227,8 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("TargetActivityId");
+
+                    b.HasIndex("ConversationId", "MessageNumber");
 
                     b.HasIndex("State", "LeaseUntil");
 
@@ -636,7 +658,28 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("QaQueue", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderDispatchRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.ReadReceipts.FollowUpPlanRecord", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AnnouncementId");
+
+                    b.HasIndex("FiredAt");
+
+                    b.ToTable("FollowUpPlans", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderDispatchRecord", b =>
                 {
                     b.Property<string>("DispatchKey")
                         .HasMaxLength(96)
@@ -675,7 +718,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ReminderDispatches", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderEventRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -755,7 +798,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ReminderEvents", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderExceptionRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderExceptionRecord", b =>
                 {
                     b.Property<string>("EventId")
                         .HasMaxLength(32)
@@ -779,7 +822,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ReminderExceptions", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderMuteRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderMuteRecord", b =>
                 {
                     b.Property<string>("MemberId")
                         .HasMaxLength(256)
@@ -799,7 +842,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ReminderMutes", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderRsvpRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderRsvpRecord", b =>
                 {
                     b.Property<string>("OccurrenceKey")
                         .HasMaxLength(48)

@@ -11,8 +11,8 @@ using OrganBot.Bot.Storage;
 namespace OrganBot.Bot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261202081400_AuthEdge")]
-    partial class AuthEdge
+    [Migration("20261202095819_Round2")]
+    partial class Round2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -64,18 +64,14 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ExportToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ExportTokenExpiresAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ImageUrl")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LinksJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingEditJson")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RecipientCount")
@@ -119,6 +115,20 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.HasKey("Url");
 
                     b.ToTable("VouchedServiceUrls", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeliveryInstances", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Delivery.DeliveryRecord", b =>
@@ -173,6 +183,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MessageNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -183,6 +196,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
@@ -198,7 +214,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
 
                     b.Property<string>("TargetId")
                         .IsRequired()
-                        .HasMaxLength(512)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TargetKind")
@@ -213,11 +229,52 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("TargetActivityId");
+
+                    b.HasIndex("ConversationId", "MessageNumber");
+
                     b.HasIndex("State", "LeaseUntil");
 
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("Deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Downloads.DownloadTokenRecord", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminAadObjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("DownloadTokens", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Feedback.DialogStateRecord", b =>
@@ -297,33 +354,6 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("FeedbackCounters", (string)null);
-                });
-
-            modelBuilder.Entity("OrganBot.Bot.Feedback.FeedbackExportTokenRecord", b =>
-                {
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AdminAadObjectId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("TokenHash");
-
-                    b.ToTable("FeedbackExportTokens", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Feedback.FeedbackHistoryRecord", b =>
@@ -568,7 +598,91 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("AnswerVotes", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderDispatchRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Knowledge.QaQueueRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskerKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskerUserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentenceIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "QuestionKey");
+
+                    b.ToTable("QaQueue", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.ReadReceipts.FollowUpPlanRecord", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AnnouncementId");
+
+                    b.HasIndex("FiredAt");
+
+                    b.ToTable("FollowUpPlans", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderDispatchRecord", b =>
                 {
                     b.Property<string>("DispatchKey")
                         .HasMaxLength(96)
@@ -607,7 +721,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ReminderDispatches", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderEventRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -687,7 +801,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ReminderEvents", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderExceptionRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderExceptionRecord", b =>
                 {
                     b.Property<string>("EventId")
                         .HasMaxLength(32)
@@ -711,7 +825,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ReminderExceptions", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderMuteRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderMuteRecord", b =>
                 {
                     b.Property<string>("MemberId")
                         .HasMaxLength(256)
@@ -731,7 +845,7 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("ReminderMutes", (string)null);
                 });
 
-            modelBuilder.Entity("OrganBot.Bot.Scheduling.ReminderRsvpRecord", b =>
+            modelBuilder.Entity("OrganBot.Bot.Reminders.ReminderRsvpRecord", b =>
                 {
                     b.Property<string>("OccurrenceKey")
                         .HasMaxLength(48)
