@@ -57,7 +57,9 @@ internal sealed class DeliveryWorker(
                 var store = new DeliveryStore(scope.ServiceProvider.GetRequiredService<BotDbContext>(), time);
                 try
                 {
-                    claimed = await store.ClaimAsync(taken, _options.Lease, stoppingToken);
+                    // Not cancelled by a stop: a claim interrupted after its UPDATE would leave rows taken but unknown to
+                    // this worker until their lease ends. Claimed rows go to the sender, which hands them back at once.
+                    claimed = await store.ClaimAsync(taken, _options.Lease, CancellationToken.None);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
