@@ -11,7 +11,7 @@ public sealed record FuzzRequest(byte[] Body, string? ContentType, string Mutati
 /// <summary>
 /// What a fuzz run saw: every response by class, and requests that got no HTTP answer at all. <see cref="NotImplemented"/>
 /// counts the 501s for invokes whose (well-formed) name the bot does not implement, the Bot Framework's own answer
-/// (protocol.md §4.1); every other 5xx is a <see cref="ServerErrors"/>.
+/// (docs/protocol.md §4.1); every other 5xx is a <see cref="ServerErrors"/>.
 /// </summary>
 public sealed record FuzzReport(int Sent, int Ok, int ClientErrors, int NotImplemented, int ServerErrors, int Crashes, TimeSpan Elapsed, IReadOnlyList<string> Samples);
 

@@ -48,8 +48,8 @@ public sealed class ReadReceiptTests : IAsyncLifetime
         Assert.Equal(sendsBefore + 1, _host.Connector.Sends.Count);
 
         await _host.ExecuteAsync("announce.export", new JsonObject { ["announcementId"] = id });
-        var text = (await _host.Connector.WaitForAsync(c => c.Any(x => x.Text?.Contains("results.csv", StringComparison.Ordinal) == true))).Last(x => x.Text?.Contains("results.csv", StringComparison.Ordinal) == true).Text!;
-        var path = text[text.IndexOf("/announcements/", StringComparison.Ordinal)..text.LastIndexOf(')')];
+        var text = (await _host.Connector.WaitForAsync(c => c.Any(x => x.Text?.Contains("/api/admin/downloads/", StringComparison.Ordinal) == true))).Last(x => x.Text?.Contains("/api/admin/downloads/", StringComparison.Ordinal) == true).Text!;
+        var path = text[text.IndexOf("/api/admin/downloads/", StringComparison.Ordinal)..text.LastIndexOf(')')];
         using var client = _host.Bot.CreateClient();
         var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync(path, TestContext.Current.CancellationToken));
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
