@@ -2,11 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using OrganBot.Bot.Announcements;
+using OrganBot.Bot.Audiences;
 using OrganBot.Bot.Auth;
+using OrganBot.Bot.Configuration;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.ReadReceipts;
 using OrganBot.Bot.Storage;
+using OrganBot.Dialogs;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
 using OrganBot.Tests.Delivery;
@@ -75,8 +78,11 @@ internal static class DeliveryBenchmark
         builder.AddDelivery();
         if (options.ReadShare is not null)
         {
+            builder.AddOfficeClock();
+            builder.AddAudiences();
             builder.AddAnnouncements();
             builder.AddReadReceipts();
+            builder.Services.AddDialogs();
         }
 
         await using var app = builder.Build();
