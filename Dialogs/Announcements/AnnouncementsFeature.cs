@@ -392,11 +392,11 @@ public sealed partial class AnnouncementsFeature(
     {
         var choices = new List<(string, string)>
         {
-            (language.Pick("全体成员（单独发送）", "All members (1:1)"), "all"),
-            (language.Pick("所有团队的“常规”频道", "General channel of every team"), "channels"),
+            (language.Pick("全体成员（单独发送）", "All members (1:1)"), Audience.All.ChoiceValue),
+            (language.Pick("所有团队的“常规”频道", "General channel of every team"), new Audience(AudienceKind.AllTeamChannels).ChoiceValue),
         };
-        foreach (var team in await audiences.GetTeamsAsync(cancellationToken)) choices.Add((language.Pick($"团队成员：{team.Name}", $"Team members: {team.Name}"), "team:" + team.TeamId));
-        foreach (var group in audiences.GroupNames) choices.Add((language.Pick($"分组：{group}", $"Group: {group}"), "group:" + group));
+        foreach (var team in await audiences.GetTeamsAsync(cancellationToken)) choices.Add((language.Pick($"团队成员：{team.Name}", $"Team members: {team.Name}"), new Audience(AudienceKind.Team, team.TeamId).ChoiceValue));
+        foreach (var group in audiences.GroupNames) choices.Add((language.Pick($"分组：{group}", $"Group: {group}"), new Audience(AudienceKind.Group, group).ChoiceValue));
         return choices;
     }
 
@@ -434,12 +434,11 @@ public sealed partial class AnnouncementsFeature(
         return new Form(content, audience, scheduledAt, values, Text("when"), timeInvalid);
     }
 
-    private Audience? ParseAudience(string value) => value switch
+    // The shared card-value parser, limited to the audiences the compose card offers.
+    private Audience? ParseAudience(string value) => value.Length == 0 ? null : Audience.FromChoiceValue(value) switch
     {
-        "all" => new Audience(AudienceKind.AllMembers),
-        "channels" => new Audience(AudienceKind.AllTeamChannels),
-        _ when value.StartsWith("team:", StringComparison.Ordinal) && value.Length > 5 => new Audience(AudienceKind.Team, value[5..]),
-        _ when value.StartsWith("group:", StringComparison.Ordinal) && audiences.GroupNames.Contains(value[6..]) => new Audience(AudienceKind.Group, value[6..]),
+        { Kind: AudienceKind.AllMembers or AudienceKind.AllTeamChannels or AudienceKind.Team } audience => audience,
+        { Kind: AudienceKind.Group } group when audiences.GroupNames.Contains(group.Key!) => group,
         _ => null,
     };
 

@@ -14,12 +14,6 @@ internal static partial class FeedbackLog
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Refused feedback card action {Verb}: {Reason}")]
     public static partial void Refused(ILogger logger, string? verb, string reason);
 
-    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Could not deliver the card of ticket {Number} to an admin conversation")]
-    public static partial void AdminDeliveryFailed(ILogger logger, Exception exception, string number);
-
-    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Could not notify the member of ticket {Number}")]
-    public static partial void MemberDeliveryFailed(ILogger logger, Exception exception, string number);
-
     [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "Admin {AdminAadObjectId} has never talked to the bot; new ticket cards cannot reach them until they do")]
     public static partial void AdminUnreachable(ILogger logger, string adminAadObjectId);
 
