@@ -15,6 +15,9 @@ public static class DialogsExtensions
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         services.AddSingleton<AdminAuthorization>();
         services.AddScoped<DialogRouter>();
+        services.AddScoped<WelcomeGreeter>();
+        services.AddScoped<LanguageResolver>();
+        services.AddScoped<IFeature, LanguageFeature>();
         services.AddOptions<DialogEngineOptions>().BindConfiguration(DialogEngineOptions.SectionName)
             .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Dialogs:IdleTimeout must be positive.").ValidateOnStart();
         services.AddScoped<DialogEngine>();

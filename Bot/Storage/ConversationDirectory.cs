@@ -71,6 +71,8 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
         conversation.Locale = activity.Locale ?? conversation.Locale;
         conversation.LastSeenAt = now;
         conversation.IsActive = !IsRemoval(activity);
+        // A new installation gets its own welcome.
+        if (!conversation.IsActive) conversation.WelcomedAt = null;
 
         if (activity.From?.Id is { Length: > 0 } userId && activity.From.Role != "bot")
         {

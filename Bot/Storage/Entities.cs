@@ -29,6 +29,9 @@ public sealed class ConversationRecord
     /// <summary>False once the bot is uninstalled or removed from it.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>When the welcome of the current installation was sent; cleared when the bot is removed.</summary>
+    public DateTimeOffset? WelcomedAt { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
 }
@@ -50,6 +53,13 @@ public sealed class MemberRecord
     public string? PersonalConversationId { get; set; }
 
     public string? Locale { get; set; }
+
+    /// <summary>The language the member chose with 语言/language ("zh" or "en"), if any.</summary>
+    public string? PreferredLanguage { get; set; }
+
+    /// <summary>The language of the member's latest text ("zh" or "en"), for card actions and proactive messages.</summary>
+    public string? LastLanguage { get; set; }
+
     public string? TimeZone { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }

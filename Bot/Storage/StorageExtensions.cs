@@ -27,6 +27,8 @@ internal static class StorageExtensions
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddScoped<ConversationDirectory>();
         builder.Services.AddScoped<OrganBot.Dialogs.Engine.IDialogStateStore, EfDialogStateStore>();
+        builder.Services.AddScoped<OrganBot.Dialogs.Conversation.IMemberLanguageStore, EfMemberLanguageStore>();
+        builder.Services.AddScoped<OrganBot.Dialogs.Conversation.IWelcomeLedger, EfWelcomeLedger>();
         builder.Services.AddSingleton<RecentActivityCache>();
         builder.Services.AddScoped<SeenActivities>();
         builder.Services.AddHostedService<SeenActivityCleanup>();

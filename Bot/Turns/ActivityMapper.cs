@@ -34,6 +34,8 @@ internal static partial class ActivityMapper
             User = user,
             Conversation = conversation,
             Language = UiLanguageExtensions.FromLocale(locale),
+            Locale = locale,
+            BotName = activity.Recipient?.Name,
             ReplyToId = activity.ReplyToId,
             TimeZone = activity.LocalTimezone ?? ClientInfo(activity, "timezone"),
         };

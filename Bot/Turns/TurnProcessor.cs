@@ -14,6 +14,7 @@ namespace OrganBot.Bot.Turns;
 internal sealed partial class TurnProcessor(
     ConversationDirectory directory,
     DialogRouter router,
+    LanguageResolver languages,
     AdminAuthorization admins,
     ConnectorClient connector,
     ILogger<TurnProcessor> logger)
@@ -25,6 +26,7 @@ internal sealed partial class TurnProcessor(
         await directory.RecordAsync(activity, cancellationToken);
 
         var input = ActivityMapper.ToTurnInput(activity);
+        input = input with { Language = await languages.ResolveAsync(input, cancellationToken) };
         var turn = new TurnContext(activity, input, admins.IsAdmin(input.User), connector);
         try
         {

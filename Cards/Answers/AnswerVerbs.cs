@@ -24,6 +24,9 @@ public static class AnswerVerbs
     public const string QuestionKey = "question";
     public const string PartKey = "part";
 
+    /// <summary>Optional with <see cref="Part"/>: the point whose requirements start shown.</summary>
+    public const string PointKey = "point";
+
     public const string Up = "up";
     public const string Down = "down";
 }

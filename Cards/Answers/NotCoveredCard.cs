@@ -47,6 +47,11 @@ public static class NotCoveredCard
         }.ToJson();
     }
 
-    internal static ExecuteAction PartButton(int number, string label) =>
-        new(AnswerVerbs.Part) { Title = label, Data = new Dictionary<string, string> { [AnswerVerbs.PartKey] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+    /// <param name="point">A point whose requirements the part's card shows open (0: none).</param>
+    internal static ExecuteAction PartButton(int number, string label, int point = 0)
+    {
+        var data = new Dictionary<string, string> { [AnswerVerbs.PartKey] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (point > 0) data[AnswerVerbs.PointKey] = point.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new(AnswerVerbs.Part) { Title = label, Data = data };
+    }
 }

@@ -52,6 +52,36 @@ public static class WelcomeCard
         return card.ToJson();
     }
 
+    /// <summary>
+    /// The welcome for a channel or group chat, seen by everyone: how to ask with an @mention, what to do in the 1:1
+    /// chat, and no admin buttons.
+    /// </summary>
+    public static JsonObject BuildShared(UiLanguage language, string botName)
+    {
+        var en = language == UiLanguage.English;
+        var mention = "@" + CardText.Plain(botName);
+        var card = new AdaptiveCard
+        {
+            Lang = language.CardLang(),
+            FallbackText = en ? $"Welcome to OrganBot. Mention {mention} to ask me." : $"欢迎使用机关党建助手。请 {mention} 向我提问。",
+            Body =
+            [
+                new TextBlock(en ? "Welcome to OrganBot" : "欢迎使用机关党建助手") { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                new TextBlock(en
+                    ? "Hello everyone. I answer questions about the leadership speech, with the passage quoted, and bring the office's reminders and announcements."
+                    : "大家好！我是机关党委、机关纪委、机关工会、机关妇联的工作助手，解答讲话提出的各项要求并注明原文出处，也负责活动提醒和通知公告。"),
+                new TextBlock(en
+                    ? $"In this chat, start your message with {mention}, for example \"{mention} What does the speech say about Theme Party Day?\" Messages without the mention do not reach me."
+                    : $"在这里请先 {mention} 再输入问题，例如“{mention} 主题党日要怎么搞”。不 @ 我的消息我收不到。") { Weight = TextWeight.Bolder },
+                new TextBlock(en
+                    ? "For your own reminders and warm-heart project feedback, open a 1:1 chat with me."
+                    : "个人提醒和暖心工程反馈，请在与我的私聊中使用。") { IsSubtle = true },
+            ],
+            Actions = [Command(en ? "Key points" : "讲话要点", "讲话要点")],
+        };
+        return card.ToJson();
+    }
+
     /// <summary>A button that acts as if the member typed <paramref name="text"/>.</summary>
     public static ExecuteAction Command(string title, string text) =>
         new(CommandVerb) { Title = title, Data = new Dictionary<string, string> { ["text"] = text } };

@@ -11,6 +11,7 @@ namespace OrganBot.Dialogs.Conversation;
 public sealed partial class DialogRouter(
     IEnumerable<IFeature> features,
     IEnumerable<IQuestionAnswerer> questionAnswerers,
+    WelcomeGreeter welcome,
     ILogger<DialogRouter> logger)
 {
     private static readonly HashSet<string> s_helpWords = new(StringComparer.OrdinalIgnoreCase) { "帮助", "help", "?", "？", "菜单", "menu", "你好", "您好", "hi", "hello", "开始", "start" };
@@ -26,7 +27,7 @@ public sealed partial class DialogRouter(
         switch (input.Kind)
         {
             case TurnKind.BotAdded:
-                await SendWelcomeAsync(turn, cancellationToken);
+                await welcome.GreetOnceAsync(turn, cancellationToken);
                 return;
             case TurnKind.CardAction:
                 await RouteCardActionAsync(turn, cancellationToken);
@@ -143,8 +144,7 @@ public sealed partial class DialogRouter(
         return feature.Commands.Contains(command, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static Task SendWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendAsync(OutgoingMessage.FromCard(WelcomeCard.Build(turn.Input.Language, turn.IsAdmin)), cancellationToken);
+    private Task SendWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken) => welcome.SendAsync(turn, cancellationToken);
 
     private static string AdminHelp(UiLanguage language) => language.Pick(
         "管理员可用的命令：\n\n- 发布公告：撰写、预览并发送公告\n- 提醒管理：设置主题党日等活动提醒\n- 反馈列表 / 导出反馈：处理暖心工程反馈\n- 设为反馈处理频道：在频道中发送，新反馈将推送到该频道\n- 问答统计：查看问答点赞情况",

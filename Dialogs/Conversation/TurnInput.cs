@@ -38,6 +38,12 @@ public sealed record TurnInput
     public required ChatConversation Conversation { get; init; }
     public UiLanguage Language { get; init; } = UiLanguage.Chinese;
 
+    /// <summary>The client's locale when the activity carries one (a hint only: the member's text decides the language).</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>The bot's display name in this conversation (what members @mention), when Teams tells us.</summary>
+    public string? BotName { get; init; }
+
     /// <summary>Message text with the bot's @mention removed and whitespace trimmed.</summary>
     public string Text { get; init; } = "";
 

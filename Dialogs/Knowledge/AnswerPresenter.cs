@@ -60,12 +60,18 @@ public sealed class AnswerPresenter
     public JsonObject KeyPointsOverview(UiLanguage language) =>
         KeyPointsCard.Overview([.. knowledge.Document.NumberedParts.Select(p => KeyPoints(p, language))], language);
 
-    public JsonObject KeyPointsPart(SpeechPart part, UiLanguage language) => KeyPointsCard.Part(KeyPoints(part, language), language);
+    /// <param name="openPoint">The point whose requirements start shown (0: none).</param>
+    public JsonObject KeyPointsPart(SpeechPart part, UiLanguage language, int openPoint = 0) => KeyPointsCard.Part(KeyPoints(part, language), language, openPoint);
 
-    public KeyPointsView KeyPoints(SpeechPart part, UiLanguage language) =>
-        new(part.Number, knowledge.PartLabel(part, language), part.Heading,
-            [.. knowledge.Document.RequirementsOf(part).Select(s => (knowledge.Label(s, language), s.Text))],
+    public KeyPointsView KeyPoints(SpeechPart part, UiLanguage language)
+    {
+        var document = knowledge.Document;
+        return new(part.Number, knowledge.PartLabel(part, language), part.Heading,
+            [.. document.RequirementsUnder(part, 0).Select(s => s.Text)],
+            [.. part.Points.Select(p => new KeyPointView(p.Number, document.PointHeading(p), knowledge.PointTopic(p),
+                [.. document.RequirementsUnder(part, p.Number).Select(s => s.Text)]))],
             PartParagraphs(part));
+    }
 
     /// <summary>The main sentence with its neighbours in the same point, verbatim, up to about 300 characters.</summary>
     private string Passage(SpeechSentence main)

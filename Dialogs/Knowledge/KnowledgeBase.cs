@@ -34,6 +34,7 @@ public sealed partial class KnowledgeBase
         Thesaurus = thesaurus;
         Index = new SpeechIndex(document, thesaurus, lexicon ?? Lexicon.None);
         _partsNoun = PartsNoun(document);
+        Topics = PointTopics.LoadDefault();
     }
 
     /// <summary>The word the opening uses for its numbered parts: “我代表党组讲五点意见” → 意见 (null if it names none).</summary>
@@ -52,6 +53,9 @@ public sealed partial class KnowledgeBase
     public SpeechDocument Document { get; }
 
     public Thesaurus Thesaurus { get; }
+
+    /// <summary>English topics of the points.</summary>
+    public PointTopics Topics { get; }
 
     public SpeechIndex Index { get; }
 
@@ -277,10 +281,14 @@ public sealed partial class KnowledgeBase
         return [.. list.Take(3)];
     }
 
-    private string PointTitle(SpeechPart part, SpeechPoint point, UiLanguage language) =>
+    /// <summary>A point as a button title: its heading in Chinese, its topic in English.</summary>
+    public string PointTitle(SpeechPart part, SpeechPoint point, UiLanguage language) =>
         language == UiLanguage.English
-            ? $"Part {part.Number} · Point {point.Number}"
+            ? PointTopic(point) ?? $"Part {part.Number} · Point {point.Number}"
             : point.Title.Length > 0 ? $"{point.Marker} {point.Title}" : $"第{TextNormalizer.ChineseNumber(part.Number)}部分 · {point.Marker}";
+
+    /// <summary>The English topic of a point, or null when point-topics.txt has none for it.</summary>
+    public string? PointTopic(SpeechPoint point) => Topics.EnglishFor(Document.Sentences[point.FirstSentence].Text);
 
     private static string PointQuestion(SpeechPart part, SpeechPoint point, UiLanguage language) =>
         language.Pick(

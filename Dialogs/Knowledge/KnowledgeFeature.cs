@@ -88,7 +88,9 @@ public sealed partial class KnowledgeFeature(
                 await answerer.AnswerAsync(turn, question, cancellationToken);
                 return;
             case AnswerVerbs.Part when int.TryParse(input.Data(AnswerVerbs.PartKey), out var number) && number >= 1 && number < knowledge.Document.Parts.Count:
-                await turn.ReplaceCardAsync(presenter.KeyPointsPart(knowledge.Document.Parts[number], language), cancellationToken);
+                // The point is optional: one outside the part simply opens none.
+                _ = int.TryParse(input.Data(AnswerVerbs.PointKey), out var point);
+                await turn.ReplaceCardAsync(presenter.KeyPointsPart(knowledge.Document.Parts[number], language, point), cancellationToken);
                 return;
             case AnswerVerbs.KeyPoints:
                 await turn.ReplaceCardAsync(presenter.KeyPointsOverview(language), cancellationToken);

@@ -35,6 +35,21 @@ public sealed partial class SpeechDocument
     public IEnumerable<SpeechSentence> RequirementsOf(SpeechPart part) =>
         SentencesOf(part).Where(s => s.Kind != SentenceKind.PartHeading && s.IsRequirement);
 
+    /// <summary>
+    /// The requirements under one point (0: before the first point), without the point's own heading sentence
+    /// (“一是必须压紧责任链条。” names the point; it is not one of its requirements).
+    /// </summary>
+    public IEnumerable<SpeechSentence> RequirementsUnder(SpeechPart part, int point) =>
+        SentencesOf(part).Where(s => s.Point == point && s.Kind == SentenceKind.Body && s.IsRequirement);
+
+    /// <summary>A point's heading as written, from its marker: “一是要提高站位强化政治引领。”.</summary>
+    public string PointHeading(SpeechPoint point)
+    {
+        var text = Sentences[point.FirstSentence].Text;
+        var at = text.IndexOf(point.Marker, StringComparison.Ordinal);
+        return at < 0 ? text : text[at..];
+    }
+
     [GeneratedRegex(@"^([一二三四五六七八九十]+)、(.+)$")]
     private static partial Regex PartHeadingPattern();
 

@@ -17,10 +17,13 @@ public sealed partial class ReminderFeature(
     ILogger<ReminderFeature> logger) : IFeature
 {
     public const string AdminCommand = "提醒管理";
+
+    /// <summary>提醒管理 in English: members get the language they type in, so English admins need an English word.</summary>
+    private const string AdminAlias = "reminders";
     public const string StatsCommand = "出勤统计";
 
     // Static: features are scoped (built every turn), their command words never change.
-    private static readonly string[] s_commands = [AdminCommand, StatsCommand, "我的提醒", "my reminders"];
+    private static readonly string[] s_commands = [AdminCommand, StatsCommand, "我的提醒", "my reminders", AdminAlias];
 
     public IReadOnlyCollection<string> Commands => s_commands;
 
@@ -29,6 +32,7 @@ public sealed partial class ReminderFeature(
     public async Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
+        if (string.Equals(command, AdminAlias, StringComparison.OrdinalIgnoreCase)) command = AdminCommand;
         if (command is AdminCommand or StatsCommand)
         {
             if (!turn.IsAdmin)

@@ -26,6 +26,8 @@ internal sealed class MemberRecordEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).HasMaxLength(256);
         builder.Property(m => m.AadObjectId).HasMaxLength(64);
+        builder.Property(m => m.PreferredLanguage).HasMaxLength(8);
+        builder.Property(m => m.LastLanguage).HasMaxLength(8);
         builder.HasIndex(m => m.AadObjectId);
     }
 }

@@ -35,6 +35,9 @@ public sealed class AnswerCardSamples : ICardSamples
             new("key-points-zh", presenter.KeyPointsOverview(UiLanguage.Chinese)),
             new("key-points-en", presenter.KeyPointsOverview(UiLanguage.English)),
             new("key-points-part-zh", presenter.KeyPointsPart(knowledge.Document.Parts[3], UiLanguage.Chinese)),
+            new("key-points-part-zh-point-open", presenter.KeyPointsPart(knowledge.Document.Parts[4], UiLanguage.Chinese, openPoint: 1)),
+            new("key-points-part-en", presenter.KeyPointsPart(knowledge.Document.Parts[1], UiLanguage.English)),
+            new("key-points-part-en-point-open", presenter.KeyPointsPart(knowledge.Document.Parts[4], UiLanguage.English, openPoint: 2)),
             new("answer-stats-zh", AnswerStatsCard.Build(new AnswerStatsView(3, 1, 2, [("第二部分（坚持思想引领）· 二是", "主题党日要怎么搞", 2, 1)]) { Unanswered = [("党费交多少", 4)] }, UiLanguage.Chinese)),
             new("answer-stats-en-empty", AnswerStatsCard.Build(new AnswerStatsView(0, 0, 0, []), UiLanguage.English)),
         ];

@@ -24,7 +24,7 @@ public sealed class AnnouncementPlaygroundTests(PlaygroundFixture playground) : 
         await client.InstallAsync(PlaygroundIdentity.TeamId, ct);
         await client.WaitForMessageAsync(m => m.IsCreate && m.ConversationId?.StartsWith(PlaygroundIdentity.TeamId, StringComparison.Ordinal) == true, cancellationToken: ct);
 
-        await client.SendTextAsync("发布公告", cancellationToken: ct);
+        await client.SendTextAsync("announce", cancellationToken: ct);
         var compose = await client.WaitForCardAsync(card => card.Readable().Contains("New announcement"), cancellationToken: ct);
         var audiences = compose.Card!.Readable();
         Assert.Contains("General channel of every team", audiences, StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public sealed partial class FeedbackPlaygroundTests(PlaygroundFixture playground
         var client = playground.Client;
         var ct = TestContext.Current.CancellationToken;
 
-        await client.SendTextAsync("我要反馈", cancellationToken: ct);
+        await client.SendTextAsync("feedback", cancellationToken: ct);
         var form = await client.WaitForCardAsync(card => card.Readable().Contains("Give feedback"), cancellationToken: ct);
         Assert.Equal(["Next", "Cancel"], form.CardActions().Select(a => a["title"]!.GetValue<string>()));
 

@@ -5,8 +5,8 @@ namespace OrganBot.Tests.Playground;
 
 /// <summary>
 /// Issue 2 end to end: a member meets the bot in the real Agents Playground and presses a welcome button.
-/// The Playground's own messages always carry locale en-US (hard-coded in 0.2.28), so the bot answers them in English;
-/// the Chinese path goes through a custom activity with locale zh-CN.
+/// The Playground's own messages always carry locale en-US (hard-coded in 0.2.28); the bot answers in the language the
+/// member writes in, so 你好 gets Chinese and help gets English.
 /// </summary>
 public sealed class FirstContactPlaygroundTests(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>
 {
@@ -17,9 +17,10 @@ public sealed class FirstContactPlaygroundTests(PlaygroundFixture playground) : 
         var client = playground.Client;
         var ct = TestContext.Current.CancellationToken;
 
+        // The Playground's client is en-US, but the member writes Chinese: the answer is Chinese (issue 13).
         await client.SendTextAsync("你好", cancellationToken: ct);
-        var welcome = await client.WaitForCardAsync(card => card.Readable().Contains("Welcome to OrganBot"), cancellationToken: ct);
-        await client.SendTextAsync("帮助", cancellationToken: ct);
+        var welcome = await client.WaitForCardAsync(card => card.Readable().Contains("欢迎使用机关党建助手"), cancellationToken: ct);
+        await client.SendTextAsync("help", cancellationToken: ct);
         var help = await client.WaitForCardAsync(card => card.Readable().Contains("Welcome to OrganBot"), cancellationToken: ct);
         var invokeResponse = await client.PressAsync(help, "Admin", cancellationToken: ct);
         var answer = await client.WaitForTextAsync("Admin commands", cancellationToken: ct);

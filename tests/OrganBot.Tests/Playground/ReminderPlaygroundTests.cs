@@ -32,7 +32,7 @@ public sealed class ReminderPlaygroundTests(FakeClockPlaygroundFixture playgroun
         var client = playground.Client;
         var ct = TestContext.Current.CancellationToken;
 
-        await client.SendTextAsync("提醒管理", cancellationToken: ct);
+        await client.SendTextAsync("reminders", cancellationToken: ct);
         var list = await client.WaitForCardAsync(card => card.Readable().Contains("Reminders"), cancellationToken: ct);
         Assert.Contains("No events yet", list.VisibleText(), StringComparison.Ordinal);
 

@@ -957,6 +957,9 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("WelcomedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TeamId");
@@ -979,6 +982,10 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("LastLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -990,6 +997,10 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
 
                     b.Property<string>("PersonalConversationId")
                         .HasColumnType("text");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("text");

@@ -936,6 +936,9 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WelcomedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TeamId");
@@ -958,6 +961,10 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
@@ -968,6 +975,10 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PersonalConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServiceUrl")
