@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrganBot.Bot.Delivery;
+using OrganBot.Bot.Protocol;
 using OrganBot.Bot.Storage;
 using OrganBot.Dialogs.Conversation;
 
@@ -174,8 +175,17 @@ internal sealed partial class AudienceDirectory(
         {
             do
             {
-                await pacer.AcquireAsync(team.TenantId, "roster:" + teamId, cancellationToken);
-                var page = await connector.GetPagedMembersAsync(team.ServiceUrl, teamId, continuation, PageSize, cancellationToken);
+                var slot = await pacer.AcquireAsync(team.TenantId, "roster:" + teamId, cancellationToken);
+                PagedMembersResult page;
+                try
+                {
+                    page = await connector.GetPagedMembersAsync(team.ServiceUrl, teamId, continuation, PageSize, cancellationToken);
+                }
+                finally
+                {
+                    slot.Answered();
+                }
+
                 foreach (var account in page.Members ?? [])
                 {
                     if (account.Id is not { Length: > 0 } memberId) continue;

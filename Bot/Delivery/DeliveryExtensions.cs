@@ -42,10 +42,13 @@ internal static class DeliveryExtensions
         builder.Services.AddScoped<IDeliveryBatchControl>(sp => sp.GetRequiredService<DeliveryQueue>());
         if (builder.Configuration.GetValue($"{DeliveryOptions.SectionName}:{nameof(DeliveryOptions.WorkerEnabled)}", true))
         {
-            builder.Services.AddHostedService<DeliveryWorker>();
+            // Heartbeat first: its first beat (the share, a joiner's hold) comes before the worker's first claim, and it
+            // stops after the worker, so this instance's share is handed back only once its calls are answered.
             builder.Services.AddSingleton<DeliveryInstances>();
             builder.Services.AddHostedService<DeliveryHeartbeat>();
+            builder.Services.AddHostedService<DeliveryWorker>();
             builder.Services.AddHostedService<DeliveryNotifications>();
+            builder.Services.AddHostedService<DeliveryCleanup>();
         }
 
         return builder;

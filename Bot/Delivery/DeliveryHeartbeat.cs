@@ -5,13 +5,28 @@ namespace OrganBot.Bot.Delivery;
 /// <summary>Keeps this instance's heartbeat (and with it the pacer's share of the tenant budget) current.</summary>
 internal sealed partial class DeliveryHeartbeat(DeliveryInstances instances, IOptions<DeliveryOptions> options, ILogger<DeliveryHeartbeat> logger) : BackgroundService
 {
+    /// <summary>The first beat before the worker starts (registered after this), so a joining instance holds from its first call.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await instances.BeatAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBeatFailed(logger, ex);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Wall clock on purpose: like the pacer, the heartbeat lives in real time even where business time is faked.
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, TimeProvider.System);
         try
         {
-            do
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
@@ -23,7 +38,6 @@ internal sealed partial class DeliveryHeartbeat(DeliveryInstances instances, IOp
                     LogBeatFailed(logger, ex);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -6,14 +6,18 @@ namespace OrganBot.Bot.Delivery;
 
 /// <summary>
 /// Shares the tenant budget between the live instances: each worker writes a heartbeat row every
-/// <see cref="DeliveryOptions.HeartbeatInterval"/> and counts the rows seen within three intervals; the pacer then
+/// <see cref="DeliveryOptions.HeartbeatInterval"/> and counts the rows seen within five intervals; the pacer then
 /// releases <see cref="DeliveryOptions.TenantRatePerSecond"/> / N per instance. Going from one instance to three needs no
-/// setting change. An instance that joins is counted by the others at their next beat (one interval); one that dies
-/// still counts for up to five (the others run below the budget meanwhile, never above it).
+/// setting change. An instance that joins sends nothing until the others have counted it (their next beat) and their
+/// calls at the old share have left the window; one that leaves is counted out by the others one window after they
+/// notice; one that dies still counts for up to five intervals (the others run below the budget meanwhile, never above it).
 /// </summary>
 internal sealed class DeliveryInstances(IServiceScopeFactory scopes, DeliveryPacer pacer, IOptions<DeliveryOptions> options, TimeProvider time)
 {
     private readonly DeliveryOptions _options = options.Value;
+
+    private DateTimeOffset? _joinedAt;
+    private bool _counted;
 
     /// <summary>This process's row.</summary>
     public string Id { get; } = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -31,8 +35,19 @@ internal sealed class DeliveryInstances(IServiceScopeFactory scopes, DeliveryPac
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        _joinedAt ??= time.GetUtcNow();
         var fresh = now - (5 * _options.HeartbeatInterval);
-        var live = Math.Max(1, await rows.CountAsync(i => i.LastSeenAt >= fresh, cancellationToken));
+        var seen = await rows.Where(i => i.LastSeenAt >= fresh).Select(i => new { i.Id, i.LastSeenAt }).ToListAsync(cancellationToken);
+        var live = Math.Max(1, seen.Count);
+        if (!_counted)
+        {
+            // Joining: send nothing until every other live instance has beaten since we registered (so it counts us and
+            // has cut its share), then one window more for its calls at the old share to leave Teams' window. One that
+            // missed two beats is presumed gone (it still counts in N until five).
+            var missed = now - (2 * _options.HeartbeatInterval);
+            _counted = seen.All(i => i.Id == Id || i.LastSeenAt > _joinedAt || i.LastSeenAt < missed);
+            pacer.Hold(_counted ? (seen.Count > 1 ? pacer.Window + _options.InFlightAllowance : TimeSpan.Zero) : null);
+        }
 
         // Rows of instances gone for long are noise for whoever reads the table.
         await rows.Where(i => i.LastSeenAt < now - TimeSpan.FromHours(1)).ExecuteDeleteAsync(cancellationToken);

@@ -43,6 +43,14 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan PacerSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>
+    /// Teams counts a call when it arrives, somewhere between our release and its answer. A released call counts against the
+    /// tenant window until one window after its answer, or after release + this allowance if the answer takes longer (a hung
+    /// call). Calls on the wire longer than this before they arrive are not covered; answered calls always are.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan InFlightAllowance { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Added to each per-conversation window. Larger than the tenant margin: a slow first call (connection set-up) must not let the next ones bunch up.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan ConversationSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(250);
@@ -84,6 +92,13 @@ public sealed class DeliveryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan CompletionFlushInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Finished Update and Delete rows (progress-card refreshes, edits, recalls) are deleted this long after they finish;
+    /// Send rows are kept (they are the record of who got what, with their read receipts).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan FinishedUpdateRetention { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
     /// A claimed row belongs to its worker this long. A row still "Sending" after its lease (its process died) is claimed

@@ -29,6 +29,9 @@ internal sealed class DeliveryPacer
     /// <summary>Tokens the bucket may hold: this long at the full rate (at least one call).</summary>
     private static readonly TimeSpan s_burst = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Longest single sleep of a waiting caller before it looks again.</summary>
+    private static readonly TimeSpan s_recheck = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Share of the rate kept right after a 429.</summary>
     private const double SlowdownFactor = 0.8;
 
@@ -40,6 +43,8 @@ internal sealed class DeliveryPacer
     private readonly (int Count, TimeSpan Window)[] _conversationWindows;
     private readonly TimeSpan _longestWindow;
     private volatile int _instances = 1;
+    private (int Count, DateTimeOffset At)? _pendingInstances;
+    private DateTimeOffset _holdUntil;
     private readonly Dictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSweep;
@@ -52,8 +57,50 @@ internal sealed class DeliveryPacer
         _longestWindow = _conversationWindows.Length == 0 ? TimeSpan.Zero : _conversationWindows.Max(w => w.Window);
     }
 
-    /// <summary>Live instances sharing the tenant budget (from their heartbeats): this process takes 1/N of it.</summary>
-    public void SetInstances(int instances) => _instances = Math.Max(1, instances);
+    /// <summary>
+    /// Live instances sharing the tenant budget (from their heartbeats): this process takes 1/N of it. More instances take
+    /// effect at once; fewer only after one window plus the in-flight allowance, so the calls of one that just left have
+    /// left Teams' window before this one speeds up.
+    /// </summary>
+    public void SetInstances(int instances)
+    {
+        instances = Math.Max(1, instances);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            ApplyPendingInstances(now);
+            if (instances >= _instances)
+            {
+                _instances = instances;
+                _pendingInstances = null;
+            }
+            else if (_pendingInstances is null || instances < _pendingInstances.Value.Count)
+            {
+                _pendingInstances = (instances, now + Window + _options.InFlightAllowance);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Releases nothing for <paramref name="duration"/> (null: until told otherwise). An instance that joins holds until the
+    /// others have counted it and their calls under the old share have left the window.
+    /// </summary>
+    public void Hold(TimeSpan? duration)
+    {
+        lock (_gate) _holdUntil = duration is { } d ? _time.GetUtcNow() + d : DateTimeOffset.MaxValue;
+    }
+
+    /// <summary>The tenant window with the configured margin (without the extra margin after 429s).</summary>
+    public TimeSpan Window => TimeSpan.FromSeconds(1) + _options.PacerSafetyMargin;
+
+    private void ApplyPendingInstances(DateTimeOffset now)
+    {
+        if (_pendingInstances is { } pending && now >= pending.At)
+        {
+            _instances = pending.Count;
+            _pendingInstances = null;
+        }
+    }
 
     /// <summary>This process's share of <see cref="DeliveryOptions.TenantRatePerSecond"/>.</summary>
     public double ShareOfRate => _options.TenantRatePerSecond / _instances;
@@ -64,8 +111,14 @@ internal sealed class DeliveryPacer
     /// <summary>429s reported so far.</summary>
     public long Throttled { get; private set; }
 
-    /// <summary>Waits for a slot to call the connector for <paramref name="conversationKey"/> in <paramref name="tenantId"/>.</summary>
-    public async Task AcquireAsync(string? tenantId, string conversationKey, CancellationToken cancellationToken)
+    /// <summary>Called under the pacer's lock with the time of every release (benchmark instrumentation; keep it cheap).</summary>
+    internal Action<DateTimeOffset>? ReleaseObserver { get; set; }
+
+    /// <summary>
+    /// Waits for a slot to call the connector for <paramref name="conversationKey"/> in <paramref name="tenantId"/>. Tell the
+    /// returned slot when the call was answered (<see cref="PacerSlot.Answered"/>), so the tenant window counts it from then.
+    /// </summary>
+    public async Task<PacerSlot> AcquireAsync(string? tenantId, string conversationKey, CancellationToken cancellationToken)
     {
         TenantState tenant;
         lock (_gate) tenant = Tenant(tenantId);
@@ -95,15 +148,18 @@ internal sealed class DeliveryPacer
                         if (wait <= TimeSpan.Zero)
                         {
                             tenant.Tokens -= 1;
-                            tenant.Released.Enqueue(now);
-                            Conversation(conversationKey).Record(now, now - _longestWindow);
+                            var slot = new PacerSlot(now + _options.InFlightAllowance, _time);
+                            tenant.Released.Add(slot);
+                            Conversation(conversationKey).Record(slot, now - _longestWindow);
                             Granted++;
+                            ReleaseObserver?.Invoke(now);
                             SweepIfDue(now);
-                            return;
+                            return slot;
                         }
                     }
 
-                    await Task.Delay(wait, _time, cancellationToken);
+                    // Re-checked at least this often: an answer can free the window sooner than computed, and a hold can end.
+                    await Task.Delay(wait < s_recheck ? wait : s_recheck, _time, cancellationToken);
                 }
             }
             finally
@@ -148,6 +204,7 @@ internal sealed class DeliveryPacer
     /// <summary>How long until the tenant may release one more call: pause, bucket, and the sliding window of release times.</summary>
     private TimeSpan TenantWait(TenantState tenant, DateTimeOffset now)
     {
+        ApplyPendingInstances(now);
         var rate = Rate(tenant, now);
         var capacity = Math.Max(1, rate * s_burst.TotalSeconds);
         if (tenant.LastRefill == default) tenant.Tokens = 1;
@@ -157,12 +214,19 @@ internal sealed class DeliveryPacer
         var ready = tenant.PausedUntil;
         if (tenant.Tokens < 1) ready = Max(ready, now + TimeSpan.FromSeconds((1 - tenant.Tokens) / rate));
 
+        if (_holdUntil > ready) ready = _holdUntil;
+
+        // Teams counts a call when it arrives, which can be long after our release (a busy thread pool, a GC pause, the
+        // network): a call counts until one window after its answer, the latest moment it can have arrived.
         var window = TimeSpan.FromSeconds(1) + _options.PacerSafetyMargin + ExtraMargin(tenant, now);
-        while (tenant.Released.Count > 0 && tenant.Released.Peek() <= now - window) tenant.Released.Dequeue();
-        if (tenant.Released.Count >= Math.Max(1, (int)Math.Floor(ShareOfRate)))
+        var horizon = now - window;
+        tenant.Released.RemoveAll(s => s.CountsAt <= horizon);
+        var allowed = Math.Max(1, (int)Math.Floor(ShareOfRate));
+        if (tenant.Released.Count >= allowed)
         {
-            // Released only while the window holds fewer than the capacity, so the oldest one must leave it first.
-            ready = Max(ready, tenant.Released.Peek() + window + TimeSpan.FromTicks(1));
+            // Released only while the window holds fewer than the capacity: enough of the earliest must leave it first.
+            var countsAt = tenant.Released.Select(s => s.CountsAt).Order().ElementAt(tenant.Released.Count - allowed);
+            ready = Max(ready, countsAt + window + TimeSpan.FromTicks(1));
         }
 
         return ready - now;
@@ -247,8 +311,8 @@ internal sealed class DeliveryPacer
         public double Tokens { get; set; }
         public DateTimeOffset LastRefill { get; set; }
 
-        /// <summary>When calls were released, within the tenant window.</summary>
-        public Queue<DateTimeOffset> Released { get; } = new();
+        /// <summary>Calls that still count against the tenant window.</summary>
+        public List<PacerSlot> Released { get; } = [];
 
         public DateTimeOffset PausedUntil { get; set; }
         public DateTimeOffset? SlowedAt { get; set; }
@@ -256,24 +320,26 @@ internal sealed class DeliveryPacer
         public DateTimeOffset ExtraMarginAt { get; set; }
     }
 
-    /// <summary>Times of this conversation's granted calls, ascending, kept for the longest window.</summary>
+    /// <summary>This conversation's granted calls, kept for the longest window; each counts until one window after its answer.</summary>
     private sealed class ConversationLog
     {
-        private readonly List<DateTimeOffset> _calls = [];
+        private readonly List<PacerSlot> _calls = [];
 
         public DateTimeOffset PausedUntil { get; set; }
 
-        public DateTimeOffset LastCall => _calls.Count == 0 ? DateTimeOffset.MinValue : _calls[^1];
+        public DateTimeOffset LastCall { get; private set; } = DateTimeOffset.MinValue;
 
         public DateTimeOffset EarliestAllowed(DateTimeOffset now, (int Count, TimeSpan Window)[] windows, TimeSpan margin)
         {
             var earliest = now;
+            if (_calls.Count == 0) return earliest;
+            var countsAt = _calls.Select(c => c.CountsAt).OrderDescending().ToArray();
             foreach (var (count, window) in windows)
             {
                 // The count-th most recent call must have left the window.
-                if (_calls.Count >= count)
+                if (countsAt.Length >= count)
                 {
-                    var free = _calls[^count] + window + margin;
+                    var free = countsAt[count - 1] + window + margin;
                     if (free > earliest) earliest = free;
                 }
             }
@@ -281,12 +347,11 @@ internal sealed class DeliveryPacer
             return earliest;
         }
 
-        public void Record(DateTimeOffset at, DateTimeOffset horizon)
+        public void Record(PacerSlot slot, DateTimeOffset horizon)
         {
-            _calls.Add(at);
-            var stale = 0;
-            while (stale < _calls.Count - 1 && _calls[stale] < horizon) stale++;
-            if (stale > 0) _calls.RemoveRange(0, stale);
+            _calls.Add(slot);
+            LastCall = slot.CountsAt;
+            _calls.RemoveAll(c => c.CountsAt < horizon);
         }
     }
 }

@@ -74,7 +74,7 @@ internal sealed partial class DeliverySender(
                 conversation.Locale);
 
             // Everything but the call itself is ready: the pacer's release should be as close to the wire as possible.
-            await pacer.AcquireAsync(conversation.TenantId, conversation.Id, stopping);
+            var slot = await pacer.AcquireAsync(conversation.TenantId, conversation.Id, stopping);
             if (!LeaseLeftForOneCall(row))
             {
                 // We waited so long that the lease could run out mid-call; let a fresh claim take it instead.
@@ -88,23 +88,14 @@ internal sealed partial class DeliverySender(
             // A channel is addressed at its root, like the interactive messenger does, so a post never lands in an old thread.
             var target = ProactiveMessenger.TargetId(conversation);
             string? activityId;
-            switch (row.Operation)
+            try
             {
-                case DeliveryOperation.Update:
-                    await connector.UpdateActivityAsync(conversation.ServiceUrl, target, RequireActivityId(row), activity, CancellationToken.None);
-                    activityId = row.TargetActivityId;
-                    break;
-                case DeliveryOperation.Delete:
-                    await connector.DeleteActivityAsync(conversation.ServiceUrl, target, RequireActivityId(row), CancellationToken.None);
-                    activityId = row.TargetActivityId;
-                    break;
-                case DeliveryOperation.Send when row.TargetActivityId is { } replyTo:
-                    // A reply to an earlier message (a follow-up pointing back at an announcement).
-                    activityId = (await connector.ReplyToActivityAsync(conversation.ServiceUrl, conversation.Id, replyTo, activity, CancellationToken.None)).Id;
-                    break;
-                default:
-                    activityId = (await connector.SendToConversationAsync(conversation.ServiceUrl, target, activity, CancellationToken.None)).Id;
-                    break;
+                activityId = await CallAsync(connector, conversation, target, row, activity);
+            }
+            finally
+            {
+                // Answered, whatever the outcome: from now on the call can no longer arrive at Teams.
+                slot.Answered();
             }
 
             accepted = true;
@@ -137,6 +128,24 @@ internal sealed partial class DeliverySender(
             // A bug or a database hiccup: retry later like a transient failure, but say so loudly.
             DeliveryLog.Unexpected(_logger, ex, row.DedupKey);
             await HandleFailureAsync(row, claim, tenantId, conversationId, new ConnectorException(0, "Unexpected error: " + ex.GetType().Name, inner: ex));
+        }
+    }
+
+    private static async Task<string?> CallAsync(ConnectorClient connector, ConversationRecord conversation, string target, DeliveryRecord row, Activity activity)
+    {
+        switch (row.Operation)
+        {
+            case DeliveryOperation.Update:
+                await connector.UpdateActivityAsync(conversation.ServiceUrl, target, RequireActivityId(row), activity, CancellationToken.None);
+                return row.TargetActivityId;
+            case DeliveryOperation.Delete:
+                await connector.DeleteActivityAsync(conversation.ServiceUrl, target, RequireActivityId(row), CancellationToken.None);
+                return row.TargetActivityId;
+            case DeliveryOperation.Send when row.TargetActivityId is { } replyTo:
+                // A reply to an earlier message (a follow-up pointing back at an announcement).
+                return (await connector.ReplyToActivityAsync(conversation.ServiceUrl, conversation.Id, replyTo, activity, CancellationToken.None)).Id;
+            default:
+                return (await connector.SendToConversationAsync(conversation.ServiceUrl, target, activity, CancellationToken.None)).Id;
         }
     }
 
@@ -202,9 +211,16 @@ internal sealed partial class DeliverySender(
         if (row.Operation != DeliveryOperation.Send) throw new ConnectorException(404, $"No chat with member {userId}.");
 
         // Creating the 1:1 chat is a connector call too, paced like a send (docs/protocol.md §5.1 "Create conversation").
-        await pacer.AcquireAsync(member.TenantId, "create:" + member.Id, cancellationToken);
+        var slot = await pacer.AcquireAsync(member.TenantId, "create:" + member.Id, cancellationToken);
         var messenger = scoped.GetRequiredKeyedService<ProactiveMessenger>(DeliveryExtensions.HttpClientName);
-        return await messenger.EnsurePersonalConversationAsync(member.Id, cancellationToken);
+        try
+        {
+            return await messenger.EnsurePersonalConversationAsync(member.Id, cancellationToken);
+        }
+        finally
+        {
+            slot.Answered();
+        }
     }
 
     /// <summary>Room for the call, a batched store of its outcome and a second of slack before the lease ends.</summary>

@@ -76,6 +76,8 @@ internal static class DeliveryBenchmark
         builder.AddBotAuth();
         builder.AddBotStorage();
         builder.AddDelivery();
+        var timeline = new CallTimeline();
+        builder.Services.AddHttpClient(DeliveryExtensions.HttpClientName).AddHttpMessageHandler(timeline.CreateHandler);
         if (options.ReadShare is not null)
         {
             builder.AddOfficeClock();
@@ -86,6 +88,7 @@ internal static class DeliveryBenchmark
         }
 
         await using var app = builder.Build();
+        app.Services.GetRequiredService<DeliveryPacer>().ReleaseObserver = _ => timeline.Releases.Enqueue(Stopwatch.GetTimestamp());
         await app.StartAsync();
 
         // Members: 90% already have a 1:1 chat with the bot, 10% need one created first (POST /v3/conversations).
@@ -201,6 +204,7 @@ internal static class DeliveryBenchmark
         Console.WriteLine($"overall: {summary.Sent + summary.Failed} recipients finished in {finished.TotalSeconds:0.0} s = {(summary.Sent + summary.Failed) / finished.TotalSeconds:0.0}/s");
         Console.WriteLine($"time from send to delivery: p50 {Percentile(0.50):0.0} s, p99 {Percentile(0.99):0.0} s, last {Percentile(1):0.0} s");
         Console.WriteLine($"duplicates={duplicates} lost={lost}");
+        timeline.Print(simulator, options.Rate);
         var wrong = 0;
         if (options.ReadShare is { } share)
         {

@@ -57,6 +57,9 @@ public sealed class TeamsSimulator
     /// <summary>Stopwatch timestamps of every 2xx send, to measure throughput.</summary>
     public ConcurrentQueue<long> SuccessTimes { get; } = new();
 
+    /// <summary>Every call over a limit: Stopwatch timestamp, which limit ("tenant" or "conversation"), method and path.</summary>
+    public ConcurrentQueue<(long At, string Limit, string Method, string Path)> ViolationLog { get; } = new();
+
     /// <summary>Stopwatch timestamps of every call the bot made.</summary>
     public ConcurrentQueue<long> CallTimes { get; } = new();
 
@@ -77,9 +80,11 @@ public sealed class TeamsSimulator
 
         lock (_gate)
         {
-            if (!TakeTenantSlot(now) || (isSend && conversationId is not null && !TakeConversationSlot(conversationId, now)))
+            var tenantOk = TakeTenantSlot(now);
+            if (!tenantOk || (isSend && conversationId is not null && !TakeConversationSlot(conversationId, now)))
             {
                 _limitViolations++;
+                ViolationLog.Enqueue((now, tenantOk ? "conversation" : "tenant", call.Method, call.Path));
                 return TooManyRequests(1);
             }
 
