@@ -59,6 +59,9 @@ internal static class KnowledgeCli
                 }
 
                 return 0;
+            case ["ask", "--explain", var explained, ..]:
+                await output.WriteAsync(Explain(knowledge, explained));
+                return 0;
             case ["ask", var question, ..]:
                 await output.WriteLineAsync(Readable(knowledge.Ask(question)));
                 return 0;
@@ -183,6 +186,23 @@ internal static class KnowledgeCli
         : answer.RelatedParts.Count > 0
             ? "讲话未涉及该问题。相关部分：" + string.Join("；", answer.RelatedParts.Select(p => knowledge.PartLabel(p, UiLanguage.Chinese)))
             : "讲话未涉及该问题。";
+
+    /// <summary><c>ask --explain "问题"</c>: the question's weighted terms, its confidence and the ten best sentences, for tuning.</summary>
+    private static string Explain(KnowledgeBase knowledge, string question)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var query = knowledge.Index.Analyzer.Analyze(question);
+        var answer = knowledge.Ask(question);
+        var text = new StringBuilder();
+        text.AppendLine(inv, $"{answer.Kind} confidence {answer.Confidence:F2}, vocabulary {knowledge.Index.VocabularyShare(query):F2}, list {query.AsksForList}, part {query.PartReference}");
+        text.AppendLine(string.Join(" ", query.Terms.Where(t => t.Key.Length >= 2).OrderByDescending(t => t.Value).Select(t => string.Create(inv, $"{t.Key}:{t.Value:F2}"))));
+        foreach (var result in knowledge.Index.Search(query).Take(10))
+        {
+            text.AppendLine(inv, $"  {result.Score,6:F1} cov {knowledge.Index.TermCoverage(result.Sentence.Index, query):F2} {result.Sentence.Id} {result.Sentence.Text[..Math.Min(60, result.Sentence.Text.Length)]}");
+        }
+
+        return text.ToString();
+    }
 
     private static string Readable(KnowledgeAnswer answer)
     {

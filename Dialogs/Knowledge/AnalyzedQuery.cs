@@ -26,6 +26,9 @@ public sealed record AnalyzedQuery
     /// <summary>The question asks for an enumeration (几点/分别/哪几条/three requirements).</summary>
     public required bool AsksForList { get; init; }
 
+    /// <summary>The question names a part by its topic (思想引领那部分, the part on legislation), not by its number.</summary>
+    public bool NamesPartByTopic { get; init; }
+
     /// <summary>A count the question names (三点要求 → 3); 0 if none.</summary>
     public required int ListCount { get; init; }
 

@@ -9,7 +9,7 @@ namespace OrganBot.Dialogs.Knowledge;
 public sealed partial class KnowledgeBase
 {
     /// <summary>Words that ask for a part's points rather than what the part is about.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"哪几|几个|哪些|几项|几点|几条|要求|任务|措施|举措|方面|points|requirements|tasks")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"哪几|几个|哪些|几项|几点|几条|要点|要求|任务|措施|举措|方面|points|requirements|tasks")]
     private static partial System.Text.RegularExpressions.Regex PointsWords();
 
     public const int MaxCitations = 5;
@@ -80,12 +80,14 @@ public sealed partial class KnowledgeBase
     public KnowledgeAnswer Ask(string question, UiLanguage language = UiLanguage.Chinese)
     {
         var query = Index.Analyzer.Analyze(question);
+        var byTopic = TopicPart(query);
+        if (byTopic > 0) query = query with { PartReference = byTopic };
         var results = Index.Search(query);
         var top = results.Count > 0 ? results[0] : null;
         var topCoverage = top is null ? 0 : CoverageAround(top.Sentence, query);
         var signals = (query.Coverage, top?.Score ?? 0, topCoverage);
 
-        if (query.PartReference is > 0 and var partNumber && partNumber < Document.Parts.Count && (query.PointReference == 0 || query.AsksForList) && query.CoveredUnits <= 2)
+        if (query.PartReference is > 0 and var partNumber && partNumber < Document.Parts.Count && (query.PointReference == 0 || query.AsksForList) && (query.CoveredUnits <= 2 || byTopic > 0))
         {
             // “第一部分讲了哪几条” lists the points; “第一部分讲的是啥” starts with the part's own heading.
             var asksForPoints = query.AsksForList || PointsWords().IsMatch(query.Normalized);
@@ -100,7 +102,7 @@ public sealed partial class KnowledgeBase
 
         var vocabulary = Index.VocabularyShare(query);
         if (query.AsksForList && PickListGroup(query, results) is { } group
-            && (query.Terms.Count == 0 || Confidence(vocabulary, GroupCoverage(group, query), query, Document.Sentences[group.FirstSentence]) >= MinConfidence))
+            && (!query.Terms.Keys.Any(t => t.Length >= 2) || Confidence(vocabulary, GroupCoverage(group, query), query, Document.Sentences[group.FirstSentence]) >= MinConfidence))
         {
             // A pure outline question (“what are the five points?”) or one whose words match the group's headings.
             return ListAnswer(question, group, results, language, signals);
@@ -143,6 +145,22 @@ public sealed partial class KnowledgeBase
             Confidence = confidence,
         };
     }
+
+    /// <summary>
+    /// The part a question names by its topic (思想引领那部分, the part on legislation): the one whose heading or point
+    /// headings hold at least half of the question, clearly ahead of the others; 0 if none.
+    /// </summary>
+    private int TopicPart(AnalyzedQuery query)
+    {
+        if (!query.NamesPartByTopic || query.PartReference > 0 || query.Terms.Count == 0) return 0;
+        var ranked = Document.NumberedParts
+            .Select(p => (p.Number, Coverage: p.Points.Select(point => point.FirstSentence).Prepend(p.FirstSentence).Max(i => Index.TermCoverage(i, query))))
+            .OrderByDescending(p => p.Coverage).ToList();
+        return ranked[0].Coverage >= MinTopicCoverage && ranked[0].Coverage > ranked[1].Coverage ? ranked[0].Number : 0;
+    }
+
+    /// <summary>Share of the question a part's headings must hold for “X那部分” to name that part.</summary>
+    internal const double MinTopicCoverage = 0.5;
 
     /// <summary>
     /// The geometric mean of how much of the question the speech's vocabulary holds and how much of it the best
@@ -216,6 +234,8 @@ public sealed partial class KnowledgeBase
         var candidates = Document.Parts
             .Where(p => ChildCount(p) >= 2 && (query.ListCount == 0 || query.ListCount == ChildCount(p))).ToList();
         if (query.ListCount > 0 && candidates.Count == 1) return candidates[0];
+        // “讲话一共有几部分”: a list question with nothing but the list words asks for the outline.
+        if (!query.Terms.Keys.Any(t => t.Length >= 2) && query.ListCount == 0) return Document.Parts[0];
         SpeechPart? best = null;
         var bestScore = 0.0;
         foreach (var part in candidates)

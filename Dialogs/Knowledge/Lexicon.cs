@@ -73,6 +73,24 @@ public sealed class Lexicon
         }
     }
 
+    /// <summary>
+    /// Start offsets of the tokens of a normalised Chinese run as the question is cut (single characters included), and
+    /// whether each token is a dictionary word of two or more characters; null without a segmenter.
+    /// </summary>
+    public (int Start, bool IsWord)[]? Tokens(string run)
+    {
+        if (_segmenter is null || run.Length < 2) return null;
+        var tokens = new List<(int, bool)>();
+        var at = 0;
+        foreach (var token in _segmenter.Cut(run, hmm: false))
+        {
+            tokens.Add((at, token.Length >= 2));
+            at += token.Length;
+        }
+
+        return [.. tokens];
+    }
+
     /// <summary>Speech words a word is a synonym of (extended 同义词词林); empty if none.</summary>
     public IReadOnlyList<string> SynonymsOf(string word) => _synonyms.TryGetValue(word, out var terms) ? terms : [];
 

@@ -13,7 +13,6 @@ public sealed class SpeechIndex
     private const double NeighbourWeight = 0.15;
     private const double PhraseBonus = 0.5;
     private const double HeadingWeight = 1.2;
-    private const double RequirementWeight = 1.1;
     private const double CoordinationWeight = 0.3;
 
     /// <summary>Prefix of word terms (jieba words), so a two-character word and the same bigram stay separate terms.</summary>
@@ -157,7 +156,7 @@ public sealed class SpeechIndex
             var sentence = sentences[i];
             // Coordination: a sentence that holds more of the question's terms beats one that repeats a few of them.
             var coordination = 1 - CoordinationWeight + (CoordinationWeight * coverage[i]);
-            var score = coordination * lexical[i] * (sentence.Kind == SentenceKind.Body ? 1.0 : HeadingWeight) * (sentence.IsRequirement ? RequirementWeight : 1.0);
+            var score = coordination * lexical[i] * (sentence.Kind == SentenceKind.Body ? 1.0 : HeadingWeight);
             if (Document.PointOf(sentence) is { } point && point.FirstSentence != i) score += PointHeadingWeight * lexical[point.FirstSentence];
             var part = Document.PartOf(sentence);
             if (part.Number > 0 && part.FirstSentence != i) score += PartHeadingWeight * lexical[part.FirstSentence];
