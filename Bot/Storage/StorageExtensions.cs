@@ -28,7 +28,7 @@ internal static class StorageExtensions
         builder.Services.AddScoped<ConversationDirectory>();
         builder.Services.AddScoped<OrganBot.Dialogs.Engine.IDialogStateStore, EfDialogStateStore>();
         builder.Services.AddSingleton<RecentActivityCache>();
-        builder.Services.AddScoped<SeenActivities>();
+        builder.Services.AddSingleton<SeenActivities>();
         builder.Services.AddHostedService<SeenActivityCleanup>();
         return builder;
     }
