@@ -22,6 +22,7 @@ internal static class KnowledgeExtensions
         builder.Services.AddSingleton(sp => KnowledgeLoader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.SpeechPath));
         builder.Services.AddSingleton(sp => new KnowledgeSettings(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.OfficeContact));
         builder.Services.AddSingleton<AnswerPresenter>();
+        builder.Services.AddSingleton<AnswerCardCache>();
         builder.Services.AddHostedService<KnowledgeWarmup>();
         builder.Services.AddScoped<SpeechQuestionAnswerer>();
         builder.Services.AddScoped<IQuestionAnswerer>(sp => sp.GetRequiredService<SpeechQuestionAnswerer>());

@@ -30,4 +30,5 @@ public static class BotJson
 [JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(List<ChannelAccount>))]
+[JsonSerializable(typeof(OrganBot.Cards.Model.CardJson))]
 internal sealed partial class BotJsonContext : JsonSerializerContext;

@@ -11,6 +11,7 @@ namespace OrganBot.Bot.Protocol;
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
 {
+    private static readonly MediaTypeHeaderValue s_json = new("application/json", "utf-8");
 
     public async Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken)
     {
@@ -60,14 +61,18 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
 
     private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, Uri uri, Activity activity, CancellationToken cancellationToken)
     {
+        // Serialized up front into a pooled buffer, not streamed: a Q&A card is tens of KB, and JsonContent would send
+        // it as several chunked writes (one socket send per serializer flush). One buffer with a Content-Length is one
+        // write, and the buffer goes back to the pool once the connector has answered (retries resend the same bytes).
+        using var body = new PooledBufferWriter(16 * 1024);
+        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = BotJson.WireContext.Options.Encoder, SkipValidation = true }))
+        {
+            JsonSerializer.Serialize(writer, activity, BotJson.WireContext.Activity);
+        }
+
         using var request = new HttpRequestMessage(method, uri)
         {
-            // Serialized up front, not streamed: a Q&A card is tens of KB, and JsonContent would send it as several
-            // chunked writes (one socket send per serializer flush). One buffer with a Content-Length is one write.
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.WireContext.Activity))
-            {
-                Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") },
-            },
+            Content = new ReadOnlyMemoryContent(body.WrittenMemory) { Headers = { ContentType = s_json } },
         };
         using var response = await SendAsync(request, cancellationToken);
         return await ReadAsync(response, BotJsonContext.Default.ResourceResponse, cancellationToken) ?? new ResourceResponse(null);

@@ -8,15 +8,30 @@ namespace OrganBot.Bot.Protocol;
 
 internal static class ProtocolExtensions
 {
+    /// <summary>The named HttpClient of the interactive connector client (turn replies, proactive sends).</summary>
+    public const string HttpClientName = "connector";
+
     public static IHostApplicationBuilder AddBotProtocol(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+        builder.Services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // One handler chain for the life of the process (the client below is a singleton); connections are still
+            // renewed every few minutes, so DNS changes of the connector are picked up. The connector never redirects
+            // or sets cookies: skipping both saves the redirect handler and a cookie lookup on every call.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // Failures surface as ConnectorException and are logged by the caller with the activity's context; the
             // factory's per-request log scopes and lines cost a measurable share of every turn.
             .RemoveAllLoggers()
             .AddHttpMessageHandler<ConnectorAuthHandler>()
             .AddResilienceHandler("connector", ConfigureResilience);
+        // A singleton on one pooled HttpClient: a typed client was activated (client, wrapper, ConnectorClient) per scope.
+        builder.Services.AddSingleton(sp => new ConnectorClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<TurnProcessor>();
         builder.Services.AddScoped<ProactiveMessenger>();
         builder.Services.AddScoped<IProactiveMessenger>(sp => sp.GetRequiredService<ProactiveMessenger>());

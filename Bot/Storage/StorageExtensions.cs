@@ -30,7 +30,7 @@ internal static class StorageExtensions
         builder.Services.AddScoped<OrganBot.Dialogs.Conversation.IMemberLanguageStore, EfMemberLanguageStore>();
         builder.Services.AddScoped<OrganBot.Dialogs.Conversation.IWelcomeLedger, EfWelcomeLedger>();
         builder.Services.AddSingleton<RecentActivityCache>();
-        builder.Services.AddScoped<SeenActivities>();
+        builder.Services.AddSingleton<SeenActivities>();
         builder.Services.AddHostedService<SeenActivityCleanup>();
         return builder;
     }

@@ -81,9 +81,11 @@ internal static partial class ActivityMapper
             TextFormat = message.Text is null ? null : "markdown",
             Entities = message.Entities?.Select(e => (JsonObject)e.DeepClone()).ToList(),
         };
-        if (message.Card is not null)
+        if (message.Card is not null || message.WrittenCard is not null)
         {
-            activity.Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = message.Card }];
+            // A written card travels as a JsonValue whose converter copies its bytes into the body unchanged.
+            JsonNode content = message.Card ?? (JsonNode)JsonValue.Create(message.WrittenCard!, BotJsonContext.Default.CardJson)!;
+            activity.Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = content }];
             // The card is serialized right away by the caller, so it is attached without a copy.
             // A card message's text would show twice in Teams; keep it as the notification summary instead.
             activity.Summary = message.Text;

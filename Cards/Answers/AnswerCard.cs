@@ -9,7 +9,10 @@ namespace OrganBot.Cards.Answers;
 /// </summary>
 public static class AnswerCard
 {
-    public static JsonObject Build(AnswerCardView view, UiLanguage language)
+    public static JsonObject Build(AnswerCardView view, UiLanguage language) => Compose(view, language).ToJson();
+
+    /// <summary>The card as a typed model, for callers that write it once and send the bytes (the Q&amp;A answer cache).</summary>
+    public static AdaptiveCard Compose(AnswerCardView view, UiLanguage language)
     {
         var en = language == UiLanguage.English;
         var body = new List<CardElement>
@@ -80,7 +83,7 @@ public static class AnswerCard
             FallbackText = view.Answer,
             Body = body,
             Actions = actions,
-        }.ToJson();
+        };
     }
 
     /// <summary>查看原文: the whole part the answer comes from, in a card that opens in place.</summary>

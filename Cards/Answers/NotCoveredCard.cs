@@ -12,7 +12,11 @@ public static class NotCoveredCard
     /// <param name="relatedParts">(part number, label) of the nearest parts, best first; empty when none is near.</param>
     /// <param name="officeContact">Who to ask instead (configured); empty for the generic wording.</param>
     /// <param name="offerFeedback">The message reads as a request or complaint: offer 我要反馈.</param>
-    public static JsonObject Build(string question, IReadOnlyList<(int Number, string Label)> relatedParts, UiLanguage language, string officeContact = "", bool offerFeedback = false)
+    public static JsonObject Build(string question, IReadOnlyList<(int Number, string Label)> relatedParts, UiLanguage language, string officeContact = "", bool offerFeedback = false) =>
+        Compose(question, relatedParts, language, officeContact, offerFeedback).ToJson();
+
+    /// <summary>The card as a typed model, for callers that write it once and send the bytes (the Q&amp;A answer cache).</summary>
+    public static AdaptiveCard Compose(string question, IReadOnlyList<(int Number, string Label)> relatedParts, UiLanguage language, string officeContact = "", bool offerFeedback = false)
     {
         var en = language == UiLanguage.English;
         var whom = officeContact.Length > 0 ? officeContact : en ? "the office" : "机关有关部门";
@@ -44,7 +48,7 @@ public static class NotCoveredCard
             Actions = offerFeedback
                 ? [Welcome.WelcomeCard.Command(en ? "Give feedback" : "我要反馈", "我要反馈"), new ExecuteAction(AnswerVerbs.KeyPoints) { Title = en ? "Key points" : "讲话要点" }]
                 : [new ExecuteAction(AnswerVerbs.KeyPoints) { Title = en ? "Key points" : "讲话要点" }],
-        }.ToJson();
+        };
     }
 
     /// <param name="point">A point whose requirements the part's card shows open (0: none).</param>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace OrganBot.Cards.Model;
@@ -8,18 +9,25 @@ public abstract class CardAction
     public ActionStyle Style { get; init; } = ActionStyle.Default;
     public string? Id { get; init; }
 
-    public JsonObject ToJson()
+    /// <summary>The action alone as a JsonObject tree (cards are written with <see cref="WriteTo"/>).</summary>
+    public JsonObject ToJson() => JsonNode.Parse(CardJson.Write(WriteTo))!.AsObject();
+
+    /// <summary>Writes the action as one JSON object.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
     {
-        var json = new JsonObject { ["type"] = TypeName, ["title"] = Title };
-        if (Id is not null) json["id"] = Id;
-        if (Style != ActionStyle.Default) json["style"] = Style == ActionStyle.Positive ? "positive" : "destructive";
-        WriteProperties(json);
-        return json;
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, TypeName);
+        writer.WriteString("title"u8, Title);
+        if (Id is not null) writer.WriteString("id"u8, Id);
+        if (Style != ActionStyle.Default) writer.WriteString("style"u8, Style == ActionStyle.Positive ? "positive"u8 : "destructive"u8);
+        WriteProperties(writer);
+        writer.WriteEndObject();
     }
 
     protected abstract string TypeName { get; }
 
-    protected abstract void WriteProperties(JsonObject json);
+    /// <summary>Writes the subclass's own properties inside the action's object.</summary>
+    protected abstract void WriteProperties(Utf8JsonWriter writer);
 }
 
 public enum ActionStyle { Default, Positive, Destructive }
@@ -42,21 +50,30 @@ public sealed class ExecuteAction(string verb) : CardAction
 
     protected override string TypeName => "Action.Execute";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        json["verb"] = Verb;
-        json["data"] = DataJson();
-        if (AssociatedInputs is not null) json["associatedInputs"] = AssociatedInputs;
-        var fallback = new JsonObject { ["type"] = "Action.Submit", ["title"] = Title, ["data"] = DataJson() };
-        if (AssociatedInputs is not null) fallback["associatedInputs"] = AssociatedInputs;
-        json["fallback"] = fallback;
+        writer.WriteString("verb"u8, Verb);
+        WriteData(writer);
+        if (AssociatedInputs is not null) writer.WriteString("associatedInputs"u8, AssociatedInputs);
+        writer.WriteStartObject("fallback"u8);
+        writer.WriteString("type"u8, "Action.Submit"u8);
+        writer.WriteString("title"u8, Title);
+        WriteData(writer);
+        if (AssociatedInputs is not null) writer.WriteString("associatedInputs"u8, AssociatedInputs);
+        writer.WriteEndObject();
     }
 
-    private JsonObject DataJson()
+    /// <summary>The verb first, then the data; a data key equal to the verb key replaces it in place, as a JSON object would.</summary>
+    private void WriteData(Utf8JsonWriter writer)
     {
-        var data = new JsonObject { [VerbKey] = Verb };
-        foreach (var (key, value) in Data) data[key] = value;
-        return data;
+        writer.WriteStartObject("data"u8);
+        writer.WriteString(VerbKey, Data.TryGetValue(VerbKey, out var verb) ? verb : Verb);
+        foreach (var (key, value) in Data)
+        {
+            if (key != VerbKey) writer.WriteString(key, value);
+        }
+
+        writer.WriteEndObject();
     }
 }
 
@@ -66,7 +83,7 @@ public sealed class OpenUrlAction(string url) : CardAction
 
     protected override string TypeName => "Action.OpenUrl";
 
-    protected override void WriteProperties(JsonObject json) => json["url"] = Url;
+    protected override void WriteProperties(Utf8JsonWriter writer) => writer.WriteString("url"u8, Url);
 }
 
 public sealed class ShowCardAction(AdaptiveCard card) : CardAction
@@ -75,7 +92,11 @@ public sealed class ShowCardAction(AdaptiveCard card) : CardAction
 
     protected override string TypeName => "Action.ShowCard";
 
-    protected override void WriteProperties(JsonObject json) => json["card"] = Card.ToJson(nested: true);
+    protected override void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WritePropertyName("card"u8);
+        Card.WriteTo(writer, nested: true);
+    }
 }
 
 public sealed class ToggleVisibilityAction(IEnumerable<string> targetElementIds) : CardAction
@@ -84,6 +105,10 @@ public sealed class ToggleVisibilityAction(IEnumerable<string> targetElementIds)
 
     protected override string TypeName => "Action.ToggleVisibility";
 
-    protected override void WriteProperties(JsonObject json) =>
-        json["targetElements"] = new JsonArray([.. TargetElementIds.Select(id => (JsonNode)id)]);
+    protected override void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray("targetElements"u8);
+        foreach (var id in TargetElementIds) writer.WriteStringValue(id);
+        writer.WriteEndArray();
+    }
 }

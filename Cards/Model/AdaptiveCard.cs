@@ -1,8 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace OrganBot.Cards.Model;
 
-/// <summary>A typed Adaptive Card (schema 1.5, the highest Teams renders) that emits its JSON.</summary>
+/// <summary>A typed Adaptive Card (schema 1.5, the highest Teams renders) that writes its JSON.</summary>
 public sealed class AdaptiveCard
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
@@ -20,18 +21,41 @@ public sealed class AdaptiveCard
     /// <summary>Teams: let the card use the full message width.</summary>
     public bool FullWidth { get; init; }
 
-    public JsonObject ToJson() => ToJson(nested: false);
+    /// <summary>The card as a JsonObject tree, for callers that edit or inspect it; sending code prefers <see cref="ToCardJson"/>.</summary>
+    public JsonObject ToJson() => ToCardJson().ToJsonObject();
 
-    internal JsonObject ToJson(bool nested)
+    /// <summary>The card written once as UTF-8 JSON, ready to be copied into an outgoing activity.</summary>
+    public CardJson ToCardJson() => CardJson.From(this);
+
+    /// <summary>Writes the card as one JSON object.</summary>
+    public void WriteTo(Utf8JsonWriter writer) => WriteTo(writer, nested: false);
+
+    /// <summary>A card inside <c>Action.ShowCard</c> carries no <c>$schema</c> and no Teams width.</summary>
+    internal void WriteTo(Utf8JsonWriter writer, bool nested)
     {
-        var json = new JsonObject { ["type"] = "AdaptiveCard" };
-        if (!nested) json["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json";
-        json["version"] = SchemaVersion;
-        if (Lang is not null) json["lang"] = Lang;
-        if (FallbackText is not null) json["fallbackText"] = FallbackText;
-        json["body"] = new JsonArray([.. Body.Select(e => (JsonNode)e.ToJson())]);
-        if (Actions.Count > 0) json["actions"] = new JsonArray([.. Actions.Select(a => (JsonNode)a.ToJson())]);
-        if (FullWidth && !nested) json["msteams"] = new JsonObject { ["width"] = "Full" };
-        return json;
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "AdaptiveCard"u8);
+        if (!nested) writer.WriteString("$schema"u8, "http://adaptivecards.io/schemas/adaptive-card.json"u8);
+        writer.WriteString("version"u8, SchemaVersion);
+        if (Lang is not null) writer.WriteString("lang"u8, Lang);
+        if (FallbackText is not null) writer.WriteString("fallbackText"u8, FallbackText);
+        writer.WriteStartArray("body"u8);
+        foreach (var element in Body) element.WriteTo(writer);
+        writer.WriteEndArray();
+        if (Actions.Count > 0)
+        {
+            writer.WriteStartArray("actions"u8);
+            foreach (var action in Actions) action.WriteTo(writer);
+            writer.WriteEndArray();
+        }
+
+        if (FullWidth && !nested)
+        {
+            writer.WriteStartObject("msteams"u8);
+            writer.WriteString("width"u8, "Full"u8);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace OrganBot.Cards.Model;
 
@@ -14,21 +14,15 @@ public sealed class TextBlock(string text) : CardElement
 
     protected override string TypeName => "TextBlock";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        json["text"] = Text;
-        if (Wrap) json["wrap"] = true;
-        if (Size is { } size) json["size"] = Lower(size);
-        if (Weight is { } weight) json["weight"] = Lower(weight);
-        if (Color is { } color) json["color"] = Lower(color);
-        if (IsSubtle) json["isSubtle"] = true;
-        if (MaxLines is { } maxLines) json["maxLines"] = maxLines;
-    }
-
-    internal static string Lower<T>(T value) where T : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
+        writer.WriteString("text"u8, Text);
+        if (Wrap) writer.WriteBoolean("wrap"u8, true);
+        if (Size is { } size) writer.WriteString("size"u8, CardEnums.Name(size));
+        if (Weight is { } weight) writer.WriteString("weight"u8, CardEnums.Name(weight));
+        if (Color is { } color) writer.WriteString("color"u8, CardEnums.Name(color));
+        if (IsSubtle) writer.WriteBoolean("isSubtle"u8, true);
+        if (MaxLines is { } maxLines) writer.WriteNumber("maxLines"u8, maxLines);
     }
 }
 
@@ -38,8 +32,19 @@ public sealed class FactSet(IEnumerable<(string Title, string Value)> facts) : C
 
     protected override string TypeName => "FactSet";
 
-    protected override void WriteProperties(JsonObject json) =>
-        json["facts"] = new JsonArray([.. Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]);
+    protected override void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray("facts"u8);
+        foreach (var (title, value) in Facts)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("title"u8, title);
+            writer.WriteString("value"u8, value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
 }
 
 public sealed class Container(IEnumerable<CardElement> items) : CardElement
@@ -50,11 +55,17 @@ public sealed class Container(IEnumerable<CardElement> items) : CardElement
 
     protected override string TypeName => "Container";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        json["items"] = new JsonArray([.. Items.Select(i => (JsonNode)i.ToJson())]);
-        if (Style is { } style) json["style"] = TextBlock.Lower(style);
-        if (SelectAction is not null) json["selectAction"] = SelectAction.ToJson();
+        writer.WriteStartArray("items"u8);
+        foreach (var item in Items) item.WriteTo(writer);
+        writer.WriteEndArray();
+        if (Style is { } style) writer.WriteString("style"u8, CardEnums.Name(style));
+        if (SelectAction is not null)
+        {
+            writer.WritePropertyName("selectAction"u8);
+            SelectAction.WriteTo(writer);
+        }
     }
 }
 
@@ -67,10 +78,14 @@ public sealed class Column(IEnumerable<CardElement> items) : CardElement
 
     protected override string TypeName => "Column";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        json["items"] = new JsonArray([.. Items.Select(i => (JsonNode)i.ToJson())]);
-        json["width"] = int.TryParse(Width, out var weight) ? weight : Width;
+        writer.WriteStartArray("items"u8);
+        foreach (var item in Items) item.WriteTo(writer);
+        writer.WriteEndArray();
+        // A weight is a number in the schema, "auto" and "stretch" are strings.
+        if (int.TryParse(Width, out var weight)) writer.WriteNumber("width"u8, weight);
+        else writer.WriteString("width"u8, Width);
     }
 }
 
@@ -80,8 +95,12 @@ public sealed class ColumnSet(IEnumerable<Column> columns) : CardElement
 
     protected override string TypeName => "ColumnSet";
 
-    protected override void WriteProperties(JsonObject json) =>
-        json["columns"] = new JsonArray([.. Columns.Select(c => (JsonNode)c.ToJson())]);
+    protected override void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray("columns"u8);
+        foreach (var column in Columns) column.WriteTo(writer);
+        writer.WriteEndArray();
+    }
 }
 
 public sealed class Image(string url) : CardElement
@@ -91,10 +110,10 @@ public sealed class Image(string url) : CardElement
 
     protected override string TypeName => "Image";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        json["url"] = Url;
-        if (AltText is not null) json["altText"] = AltText;
+        writer.WriteString("url"u8, Url);
+        if (AltText is not null) writer.WriteString("altText"u8, AltText);
     }
 }
 
@@ -104,6 +123,10 @@ public sealed class ActionSet(IEnumerable<CardAction> actions) : CardElement
 
     protected override string TypeName => "ActionSet";
 
-    protected override void WriteProperties(JsonObject json) =>
-        json["actions"] = new JsonArray([.. Actions.Select(a => (JsonNode)a.ToJson())]);
+    protected override void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray("actions"u8);
+        foreach (var action in Actions) action.WriteTo(writer);
+        writer.WriteEndArray();
+    }
 }

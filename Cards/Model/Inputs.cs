@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace OrganBot.Cards.Model;
 
@@ -9,16 +9,16 @@ public abstract class InputElement : CardElement
     public bool IsRequired { get; init; }
     public string? ErrorMessage { get; init; }
 
-    protected sealed override void WriteProperties(JsonObject json)
+    protected sealed override void WriteProperties(Utf8JsonWriter writer)
     {
         if (Id is null) throw new InvalidOperationException($"{TypeName} needs an id.");
-        if (Label is not null) json["label"] = Label;
-        if (IsRequired) json["isRequired"] = true;
-        if (ErrorMessage is not null) json["errorMessage"] = ErrorMessage;
-        WriteInputProperties(json);
+        if (Label is not null) writer.WriteString("label"u8, Label);
+        if (IsRequired) writer.WriteBoolean("isRequired"u8, true);
+        if (ErrorMessage is not null) writer.WriteString("errorMessage"u8, ErrorMessage);
+        WriteInputProperties(writer);
     }
 
-    protected abstract void WriteInputProperties(JsonObject json);
+    protected abstract void WriteInputProperties(Utf8JsonWriter writer);
 }
 
 public sealed class TextInput : InputElement
@@ -30,12 +30,12 @@ public sealed class TextInput : InputElement
 
     protected override string TypeName => "Input.Text";
 
-    protected override void WriteInputProperties(JsonObject json)
+    protected override void WriteInputProperties(Utf8JsonWriter writer)
     {
-        if (Placeholder is not null) json["placeholder"] = Placeholder;
-        if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
-        if (IsMultiline) json["isMultiline"] = true;
-        if (MaxLength is { } maxLength) json["maxLength"] = maxLength;
+        if (Placeholder is not null) writer.WriteString("placeholder"u8, Placeholder);
+        if (!string.IsNullOrEmpty(Value)) writer.WriteString("value"u8, Value);
+        if (IsMultiline) writer.WriteBoolean("isMultiline"u8, true);
+        if (MaxLength is { } maxLength) writer.WriteNumber("maxLength"u8, maxLength);
     }
 }
 
@@ -49,13 +49,22 @@ public sealed class ChoiceSetInput(IEnumerable<(string Title, string Value)> cho
 
     protected override string TypeName => "Input.ChoiceSet";
 
-    protected override void WriteInputProperties(JsonObject json)
+    protected override void WriteInputProperties(Utf8JsonWriter writer)
     {
-        json["choices"] = new JsonArray([.. Choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]);
-        if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
-        if (IsMultiSelect) json["isMultiSelect"] = true;
-        if (Expanded) json["style"] = "expanded";
-        if (Placeholder is not null) json["placeholder"] = Placeholder;
+        writer.WriteStartArray("choices"u8);
+        foreach (var (title, value) in Choices)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("title"u8, title);
+            writer.WriteString("value"u8, value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (!string.IsNullOrEmpty(Value)) writer.WriteString("value"u8, Value);
+        if (IsMultiSelect) writer.WriteBoolean("isMultiSelect"u8, true);
+        if (Expanded) writer.WriteString("style"u8, "expanded"u8);
+        if (Placeholder is not null) writer.WriteString("placeholder"u8, Placeholder);
     }
 }
 
@@ -66,12 +75,12 @@ public sealed class ToggleInput(string title) : InputElement
 
     protected override string TypeName => "Input.Toggle";
 
-    protected override void WriteInputProperties(JsonObject json)
+    protected override void WriteInputProperties(Utf8JsonWriter writer)
     {
-        json["title"] = Title;
-        json["value"] = Value ? "true" : "false";
-        json["valueOn"] = "true";
-        json["valueOff"] = "false";
+        writer.WriteString("title"u8, Title);
+        writer.WriteString("value"u8, Value ? "true"u8 : "false"u8);
+        writer.WriteString("valueOn"u8, "true"u8);
+        writer.WriteString("valueOff"u8, "false"u8);
     }
 }
 
@@ -82,9 +91,9 @@ public sealed class DateInput : InputElement
 
     protected override string TypeName => "Input.Date";
 
-    protected override void WriteInputProperties(JsonObject json)
+    protected override void WriteInputProperties(Utf8JsonWriter writer)
     {
-        if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
+        if (!string.IsNullOrEmpty(Value)) writer.WriteString("value"u8, Value);
     }
 }
 
@@ -95,9 +104,9 @@ public sealed class TimeInput : InputElement
 
     protected override string TypeName => "Input.Time";
 
-    protected override void WriteInputProperties(JsonObject json)
+    protected override void WriteInputProperties(Utf8JsonWriter writer)
     {
-        if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
+        if (!string.IsNullOrEmpty(Value)) writer.WriteString("value"u8, Value);
     }
 }
 
@@ -109,10 +118,10 @@ public sealed class NumberInput : InputElement
 
     protected override string TypeName => "Input.Number";
 
-    protected override void WriteInputProperties(JsonObject json)
+    protected override void WriteInputProperties(Utf8JsonWriter writer)
     {
-        if (Value is { } value) json["value"] = value;
-        if (Min is { } min) json["min"] = min;
-        if (Max is { } max) json["max"] = max;
+        if (Value is { } value) writer.WriteNumber("value"u8, value);
+        if (Min is { } min) writer.WriteNumber("min"u8, min);
+        if (Max is { } max) writer.WriteNumber("max"u8, max);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrganBot.Cards.Model;
 
 namespace OrganBot.Dialogs.Conversation;
 
@@ -10,6 +11,12 @@ public sealed record OutgoingMessage
     /// <summary>Adaptive Card JSON (the attachment content).</summary>
     public JsonObject? Card { get; init; }
 
+    /// <summary>
+    /// An Adaptive Card already written as JSON, sent byte for byte instead of <see cref="Card"/> (the Q&amp;A path
+    /// writes its cards once and remembers them).
+    /// </summary>
+    public CardJson? WrittenCard { get; init; }
+
     /// <summary>Extra activity entities, e.g. Teams citations.</summary>
     public IReadOnlyList<JsonObject>? Entities { get; init; }
 
@@ -19,4 +26,6 @@ public sealed record OutgoingMessage
     public static OutgoingMessage FromText(string text) => new() { Text = text };
 
     public static OutgoingMessage FromCard(JsonObject card, string? summary = null) => new() { Card = card, Text = summary };
+
+    public static OutgoingMessage FromCard(CardJson card, string? summary = null) => new() { WrittenCard = card, Text = summary };
 }

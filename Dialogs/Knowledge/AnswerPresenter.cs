@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OrganBot.Cards;
 using OrganBot.Cards.Answers;
+using OrganBot.Cards.Model;
 
 namespace OrganBot.Dialogs.Knowledge;
 
@@ -22,11 +23,15 @@ public sealed class AnswerPresenter
         _partParagraphs = [.. knowledge.Document.Parts.Select(BuildPartParagraphs)];
     }
 
-    public JsonObject AnswerCard(KnowledgeAnswer answer, UiLanguage language, GeneratedAnswer? generated = null, string? voteNote = null, bool askReason = false)
+    public JsonObject AnswerCard(KnowledgeAnswer answer, UiLanguage language, GeneratedAnswer? generated = null, string? voteNote = null, bool askReason = false) =>
+        ComposeAnswerCard(answer, language, generated, voteNote, askReason).ToJson();
+
+    /// <summary>The answer card as a typed model; the Q&amp;A path writes it once and sends the bytes.</summary>
+    public AdaptiveCard ComposeAnswerCard(KnowledgeAnswer answer, UiLanguage language, GeneratedAnswer? generated = null, string? voteNote = null, bool askReason = false)
     {
         if (!answer.Covered)
         {
-            return NotCoveredCard.Build(answer.Question, [.. answer.RelatedParts.Select(p => (p.Number, knowledge.PartLabel(p, language)))], language,
+            return NotCoveredCard.Compose(answer.Question, [.. answer.RelatedParts.Select(p => (p.Number, knowledge.PartLabel(p, language)))], language,
                 _settings.OfficeContact, RequestIntent.IsMatch(answer.Question));
         }
 
@@ -50,7 +55,7 @@ public sealed class AnswerPresenter
             VoteNote = voteNote,
             ReasonChoices = askReason ? [.. QaQueueReasons.AfterDownVote.Select(r => (r, ReasonTitle(r, language)))] : [],
         };
-        return Cards.Answers.AnswerCard.Build(view, language);
+        return Cards.Answers.AnswerCard.Compose(view, language);
     }
 
     private static string ReasonTitle(string reason, UiLanguage language) => language == UiLanguage.English

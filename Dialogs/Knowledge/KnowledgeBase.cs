@@ -71,7 +71,14 @@ public sealed partial class KnowledgeBase
         {
             if (Document.Sentences.FirstOrDefault(s => s.Id == id) is { } sentence) Index.AddPhrasing(sentence.Index, question);
         }
+
+        Interlocked.Increment(ref _version);
     }
+
+    private long _version;
+
+    /// <summary>Changes whenever <see cref="Learn"/> changes what questions find: answers remembered from before are stale.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>The best sentences for a question whether or not it is covered: the choices 问答待办 offers an admin.</summary>
     public IReadOnlyList<(SpeechSentence Sentence, string Label)> Candidates(string question, int count) =>

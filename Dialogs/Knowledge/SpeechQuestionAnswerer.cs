@@ -11,6 +11,7 @@ public sealed partial class SpeechQuestionAnswerer(
     IEnumerable<IAnswerGenerator> generators,
     IEnumerable<IQuestionRewriter> rewriters,
     IQaQueueStore queue,
+    AnswerCardCache cache,
     TimeProvider time,
     ILogger<SpeechQuestionAnswerer> logger) : IQuestionAnswerer
 {
@@ -35,17 +36,51 @@ public sealed partial class SpeechQuestionAnswerer(
             return;
         }
 
-        var answer = knowledge.Ask(question, language);
-        if (!answer.Covered && _rewriter is not null && await _rewriter.RewriteAsync(question, cancellationToken) is { Length: > 0 } rewritten)
+        var answer = default(KnowledgeAnswer);
+        var card = default(Cards.Model.CardJson);
+        List<System.Text.Json.Nodes.JsonObject>? entities = null;
+        if (cache.TryGet(question, language) is { } cached)
         {
-            // The model put the question into the speech's words; retrieval and the not-covered rule judge the rewrite,
-            // the card still shows the member's own question.
-            var second = knowledge.Ask(rewritten, language);
-            if (second.Covered)
+            (answer, card) = cached;
+        }
+        else
+        {
+            var version = knowledge.Version;
+            answer = knowledge.Ask(question, language);
+            var cacheable = true;
+            if (!answer.Covered && _rewriter is not null)
             {
-                answer = second with { Question = question };
-                KnowledgeLog.Rewritten(logger);
+                // The model's rewrite may differ next time: such answers are not remembered.
+                cacheable = false;
+                if (await _rewriter.RewriteAsync(question, cancellationToken) is { Length: > 0 } rewritten)
+                {
+                    // The model put the question into the speech's words; retrieval and the not-covered rule judge the rewrite,
+                    // the card still shows the member's own question.
+                    var second = knowledge.Ask(rewritten, language);
+                    if (second.Covered)
+                    {
+                        answer = second with { Question = question };
+                        KnowledgeLog.Rewritten(logger);
+                    }
+                }
             }
+
+            GeneratedAnswer? generated = null;
+            if (answer.Kind == AnswerKind.Passage && _generator is not null)
+            {
+                cacheable = false;
+                var raw = await _generator.GenerateAsync(question, language, answer.Citations, cancellationToken);
+                if (raw is not null)
+                {
+                    generated = GeneratedAnswerValidator.Validate(raw, answer.Citations);
+                    if (generated is null) KnowledgeLog.GeneratedRejected(logger);
+                }
+            }
+
+            // Written once into UTF-8: the bytes go into the outgoing activity as they are, and are remembered.
+            card = presenter.ComposeAnswerCard(answer, language, generated).ToCardJson();
+            entities = Citations(answer, generated);
+            if (cacheable) cache.Add(question, language, answer, card, version);
         }
 
         KnowledgeLog.Answered(logger, question, answer.Kind, answer.Confidence, answer.Signals.TopScore);
@@ -56,19 +91,7 @@ public sealed partial class SpeechQuestionAnswerer(
                 QaQueueStatus.Open, [], time.GetUtcNow()), cancellationToken);
         }
 
-        GeneratedAnswer? generated = null;
-        if (answer.Kind == AnswerKind.Passage && _generator is not null)
-        {
-            var raw = await _generator.GenerateAsync(question, language, answer.Citations, cancellationToken);
-            if (raw is not null)
-            {
-                generated = GeneratedAnswerValidator.Validate(raw, answer.Citations);
-                if (generated is null) KnowledgeLog.GeneratedRejected(logger);
-            }
-        }
-
-        var card = presenter.AnswerCard(answer, language, generated);
-        await turn.SendAsync(OutgoingMessage.FromCard(card) with { Entities = Citations(answer, generated) }, cancellationToken);
+        await turn.SendAsync(OutgoingMessage.FromCard(card) with { Entities = entities }, cancellationToken);
     }
 
     /// <summary>The member's aadObjectId, or the Teams id when there is none.</summary>
