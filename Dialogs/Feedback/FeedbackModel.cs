@@ -1,5 +1,3 @@
-using OrganBot.Cards.Feedback;
-
 namespace OrganBot.Dialogs.Feedback;
 
 /// <summary>What the member submitted. <see cref="MemberUserId"/> goes only into the protected reply address.</summary>

@@ -12,6 +12,10 @@ public static class FeedbackServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyDirectory), "Feedback:KeyDirectory must name a folder.")
             .ValidateOnStart();
         services.AddScoped<FeedbackNotifier>();
+        services.AddScoped<MemberFeedbackFlow>();
+        services.AddScoped<FeedbackRating>();
+        services.AddScoped<FeedbackTriage>();
+        services.AddScoped<FeedbackAdminActions>();
         services.AddScoped<FeedbackFeature>();
         services.AddScoped<IFeature>(sp => sp.GetRequiredService<FeedbackFeature>());
         return services;
