@@ -20,6 +20,9 @@ public sealed class AdaptiveCard
     /// <summary>Teams: let the card use the full message width.</summary>
     public bool FullWidth { get; init; }
 
+    /// <summary>Universal Actions: Teams runs this when the card is shown again, so it reflects changes made since.</summary>
+    public ExecuteAction? Refresh { get; init; }
+
     public JsonObject ToJson() => ToJson(nested: false);
 
     internal JsonObject ToJson(bool nested)
@@ -30,6 +33,7 @@ public sealed class AdaptiveCard
         if (Lang is not null) json["lang"] = Lang;
         if (FallbackText is not null) json["fallbackText"] = FallbackText;
         json["body"] = new JsonArray([.. Body.Select(e => (JsonNode)e.ToJson())]);
+        if (Refresh is not null && !nested) json["refresh"] = new JsonObject { ["action"] = Refresh.ToJson() };
         if (Actions.Count > 0) json["actions"] = new JsonArray([.. Actions.Select(a => (JsonNode)a.ToJson())]);
         if (FullWidth && !nested) json["msteams"] = new JsonObject { ["width"] = "Full" };
         return json;
