@@ -91,7 +91,21 @@ public static class FeedbackAdminCard
                 ],
                 Actions = [new ExecuteAction(FeedbackVerbs.Reply) { Title = language.Pick("发送回复", "Send reply"), Data = Data(ticket) }],
             }) { Title = language.Pick("回复", "Reply") });
-            actions.Add(new ExecuteAction(FeedbackVerbs.Resolve) { Title = language.Pick("办结", "Resolve"), Data = Data(ticket) });
+            actions.Add(new ShowCardAction(new AdaptiveCard
+            {
+                Body =
+                [
+                    new TextBlock(language.Pick("确认办结这条反馈吗？办结后不能再转办或回复。", "Resolve this ticket? It can no longer be referred or replied to afterwards.")) { Weight = TextWeight.Bolder },
+                    new TextInput
+                    {
+                        Id = FeedbackVerbs.ClosingNoteInput,
+                        Label = language.Pick("办结说明（可选，将发送给提交人）", "Closing note (optional, sent to the member)"),
+                        IsMultiline = true,
+                        MaxLength = FeedbackText.MaxContentLength,
+                    },
+                ],
+                Actions = [new ExecuteAction(FeedbackVerbs.Resolve) { Title = language.Pick("确认办结", "Resolve"), Style = ActionStyle.Positive, Data = Data(ticket) }],
+            }) { Title = language.Pick("办结", "Resolve") });
         }
 
         return new AdaptiveCard

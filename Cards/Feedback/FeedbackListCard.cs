@@ -35,39 +35,37 @@ public static class FeedbackListCard
 
         foreach (var ticket in tickets)
         {
-            body.Add(new Container(
+            body.Add(new ColumnSet(
             [
-                new TextBlock($"**{ticket.Number}** · {ticket.Category} · {ticket.Status}"
-                    + (ticket.Unit is { } unit ? " · " + unit : "")) { Wrap = true },
-                new TextBlock(FeedbackText.FormatTime(ticket.CreatedAt, language) + " · " + FeedbackText.Excerpt(ticket.Content)) { IsSubtle = true, Spacing = Spacing.None },
+                new Column(
+                [
+                    new TextBlock($"**{ticket.Number}** · {ticket.Category} · {ticket.Status}"
+                        + (ticket.Unit is { } unit ? " · " + unit : "")) { Wrap = true },
+                    new TextBlock(FeedbackText.FormatTime(ticket.CreatedAt, language) + " · " + FeedbackText.Excerpt(ticket.Content)) { IsSubtle = true, Spacing = Spacing.None },
+                ]),
+                // One click: the ticket's handling card, no dropdown.
+                new Column([new ActionSet([new ExecuteAction(FeedbackVerbs.Open)
+                {
+                    Title = language.Pick("打开", "Open"),
+                    Data = new Dictionary<string, string> { [FeedbackVerbs.TicketChoiceInput] = ticket.Number },
+                    AssociatedInputs = "none",
+                }])]) { Width = "auto" },
             ]) { Separator = true });
         }
 
-        var actions = new List<CardAction>
-        {
-            new ExecuteAction(FeedbackVerbs.List) { Title = language.Pick("筛选", "Filter") },
-        };
-        if (tickets.Count > 0)
-        {
-            actions.Add(new ShowCardAction(new AdaptiveCard
-            {
-                Body =
-                [
-                    new ChoiceSetInput(tickets.Select(t => ($"{t.Number} · {t.Category}", t.Number)))
-                    {
-                        Id = FeedbackVerbs.TicketChoiceInput, Label = language.Pick("选择反馈", "Ticket"), Value = tickets[0].Number, IsRequired = true,
-                    },
-                ],
-                Actions = [new ExecuteAction(FeedbackVerbs.Open) { Title = language.Pick("打开处理卡片", "Open") }],
-            }) { Title = language.Pick("处理", "Handle") });
-        }
-
+        var filters = new Dictionary<string, string> { [FeedbackVerbs.StatusFilterInput] = statusFilter, [FeedbackVerbs.CategoryFilterInput] = categoryFilter };
         return new AdaptiveCard
         {
             Lang = language.CardLang(),
             FallbackText = language.Pick("暖心工程反馈列表", "Feedback list"),
             Body = body,
-            Actions = actions,
+            Actions =
+            [
+                new ExecuteAction(FeedbackVerbs.List) { Title = language.Pick("筛选", "Filter") },
+                new ExecuteAction(FeedbackVerbs.List) { Title = language.Pick("刷新", "Refresh"), Data = filters, AssociatedInputs = "none" },
+            ],
+            // Shown again later (e.g. after handling a ticket), the list reloads with the same filters.
+            Refresh = new ExecuteAction(FeedbackVerbs.List) { Title = language.Pick("刷新", "Refresh"), Data = filters },
         }.ToJson();
     }
 }

@@ -34,6 +34,7 @@ public static class FeedbackVerbs
     public const string ContactDetailInput = "contactDetail";
     public const string UnitInput = "unit";
     public const string ReplyInput = "replyText";
+    public const string ClosingNoteInput = "closingNote";
     public const string RatingInput = "rating";
     public const string RatingCommentInput = "ratingComment";
     public const string StatusFilterInput = "statusFilter";

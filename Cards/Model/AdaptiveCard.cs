@@ -21,6 +21,9 @@ public sealed class AdaptiveCard
     /// <summary>Teams: let the card use the full message width.</summary>
     public bool FullWidth { get; init; }
 
+    /// <summary>Universal Actions: Teams runs this when the card is shown again, so it reflects changes made since.</summary>
+    public ExecuteAction? Refresh { get; init; }
+
     /// <summary>The card as a JsonObject tree, for callers that edit or inspect it; sending code prefers <see cref="ToCardJson"/>.</summary>
     public JsonObject ToJson() => ToCardJson().ToJsonObject();
 
@@ -42,6 +45,14 @@ public sealed class AdaptiveCard
         writer.WriteStartArray("body"u8);
         foreach (var element in Body) element.WriteTo(writer);
         writer.WriteEndArray();
+        if (Refresh is not null && !nested)
+        {
+            writer.WriteStartObject("refresh"u8);
+            writer.WritePropertyName("action"u8);
+            Refresh.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
         if (Actions.Count > 0)
         {
             writer.WriteStartArray("actions"u8);

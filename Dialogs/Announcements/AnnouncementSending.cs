@@ -102,26 +102,24 @@ public sealed class AnnouncementSending(
             $"Per-recipient results of \"{announcement.Content.Title}\" (CSV; for you only, works once, valid for {link.Minutes} minutes): [Download]({link.Url.AbsoluteUri})")), cancellationToken);
     }
 
-    /// <summary>公告列表: the recent announcements with their state and counts.</summary>
+    /// <summary>
+    /// 公告列表: the ten most recent, each with its state, counts and reads, 打开 (its control card) and, once sent,
+    /// 导出结果. Its 刷新 replaces the card in place.
+    /// </summary>
     public async Task ListAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
-        var recent = await store.ListRecentAsync(10, cancellationToken);
-        if (recent.Count == 0)
-        {
-            await turn.SendAsync(OutgoingMessage.FromText(language.Pick("还没有公告。发送“发布公告”撰写第一条。", "No announcements yet. Send \"发布公告\" to write one.")), cancellationToken);
-            return;
-        }
-
-        var lines = new List<string> { language.Pick("最近的公告：", "Recent announcements:"), "" };
-        foreach (var a in recent)
+        var items = new List<AnnouncementListItem>();
+        foreach (var a in await store.ListRecentAsync(10, cancellationToken))
         {
             var model = await service.ProgressAsync(a, language, cancellationToken);
             var counts = a.SentAt is null ? "" : language.Pick($"，已发送 {model.Sent} / 失败 {model.Failed} / 待发送 {model.Pending}", $", sent {model.Sent} / failed {model.Failed} / waiting {model.Pending}");
-            lines.Add($"- {a.Content.Title}（{StateLabel(a.State, language)}{counts}{ReadView.ListClause(model.Reads, language)}）");
+            items.Add(new AnnouncementListItem(a.Id, a.Content.Title, language.Pick("状态：", "Status: ") + StateLabel(a.State, language) + counts + ReadView.ListClause(model.Reads, language), a.SentAt is not null));
         }
 
-        await turn.SendAsync(OutgoingMessage.FromText(string.Join("\n", lines)), cancellationToken);
+        var card = AnnouncementListCard.Build(language, items);
+        if (turn.Input.Verb == AnnouncementListCard.ListVerb) await turn.ReplaceCardAsync(card, cancellationToken);
+        else await turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken);
     }
 
     private static string StateLabel(AnnouncementState state, UiLanguage language) => state switch

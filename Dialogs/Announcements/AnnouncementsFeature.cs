@@ -75,6 +75,9 @@ public sealed partial class AnnouncementsFeature(
 
         switch (turn.Input.Verb)
         {
+            case AnnouncementListCard.ListVerb:
+                await sending.ListAsync(turn, cancellationToken);
+                return;
             case ComposeCard.PreviewVerb:
                 await drafting.PreviewAsync(turn, announcement, cancellationToken);
                 return;

@@ -94,9 +94,7 @@ public sealed partial class DialogRouter(
 
         if (s_adminWords.Contains(command))
         {
-            await turn.SendAsync(OutgoingMessage.FromText(turn.IsAdmin
-                ? AdminHelp(turn.Input.Language)
-                : turn.Input.Language.Pick("抱歉，管理功能仅对管理员开放。", "Sorry, admin features are for administrators only.")), cancellationToken);
+            await SendAdminMenuAsync(turn, cancellationToken);
             return;
         }
 
@@ -146,9 +144,19 @@ public sealed partial class DialogRouter(
 
     private Task SendWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken) => welcome.SendAsync(turn, cancellationToken);
 
-    private static string AdminHelp(UiLanguage language) => language.Pick(
-        "管理员可用的命令：\n\n- 发布公告：撰写、预览并发送公告\n- 提醒管理：设置主题党日等活动提醒\n- 反馈列表 / 导出反馈：处理暖心工程反馈\n- 设为反馈处理频道：在频道中发送，新反馈将推送到该频道\n- 问答统计：查看问答点赞情况",
-        "Admin commands:\n\n- 发布公告 (announce): compose, preview and send an announcement\n- 提醒管理 (reminders): set up Theme Party Day and other event reminders\n- 反馈列表 / 导出反馈 (feedback list / export): handle warm-heart project feedback\n- 设为反馈处理频道: send in a channel to receive new feedback there\n- 问答统计 (Q&A stats): see how answers were rated");
+    /// <summary>管理: the grouped admin card, for admins in their 1:1 chat only (a shared chat would show it to everyone).</summary>
+    private static Task SendAdminMenuAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Input.Language;
+        if (!turn.IsAdmin)
+        {
+            return turn.SendAsync(OutgoingMessage.FromText(language.Pick("抱歉，管理功能仅对管理员开放。", "Sorry, admin features are for administrators only.")), cancellationToken);
+        }
+
+        return turn.SendAsync(turn.Input.Conversation.Kind == ConversationKind.Personal
+            ? OutgoingMessage.FromCard(AdminMenuCard.Build(language, AdminMenu.Groups(language)))
+            : OutgoingMessage.FromText(language.Pick("管理功能请在与我的私聊中使用：在私聊中发送“管理”。", "Please use the admin features in your 1:1 chat with me: send \"admin\" there.")), cancellationToken);
+    }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Card action with unknown verb {Verb}")]
     private static partial void LogUnknownVerb(ILogger logger, string? verb);

@@ -90,7 +90,8 @@ public sealed class FeedbackNotifier(IDeliveryQueue queue, IDeliveryBatchControl
         var replyAddress = await store.GetProtectedReplyAddressAsync(ticket.Id, cancellationToken);
         if (replyAddress is null) return;
         var language = ticket.Language;
-        var card = ticket.Status == FeedbackStatus.Resolved && replyText is null
+        // A closing note arrives with 办结 and shows on the rating card among the replies.
+        var card = ticket.Status == FeedbackStatus.Resolved
             ? FeedbackRatingCard.Build(language, ticket.View(language), FeedbackViews.Choices(language))
             : FeedbackNoticeCard.Build(language, ticket.View(language), replyText);
         var message = OutgoingMessage.FromCard(card, language.Pick($"您的反馈 {ticket.Number} 有新进展", $"News on your feedback {ticket.Number}")) with { Notify = true };

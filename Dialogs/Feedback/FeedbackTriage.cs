@@ -33,7 +33,12 @@ public sealed class FeedbackTriage(IFeedbackStore store, FeedbackNotifier notifi
         }
 
         var user = turn.Input.User;
-        var replyDraft = action == TicketAction.Reply ? turn.Input.Data(FeedbackVerbs.ReplyInput) ?? "" : null;
+        var replyDraft = action switch
+        {
+            TicketAction.Reply => turn.Input.Data(FeedbackVerbs.ReplyInput) ?? "",
+            TicketAction.Resolve => turn.Input.Data(FeedbackVerbs.ClosingNoteInput),
+            _ => null,
+        };
         var decision = TicketLifecycle.Decide(
             ticket,
             new TicketChange(ticket.Id, ticket.Version, user.Name ?? language.Pick("管理员", "Admin"), user.AadObjectId),

@@ -29,7 +29,10 @@ public static class TicketLifecycle
                 if (text.Length > FeedbackText.MaxContentLength) return new(TicketRefusal.ReplyTooLong, null);
                 return new(TicketRefusal.None, change with { ReplyText = text });
             default:
-                return new(TicketRefusal.None, change with { NewStatus = FeedbackStatus.Resolved });
+                // 办结 may carry a closing note; the member receives it like a reply.
+                var note = (reply ?? "").Trim();
+                if (note.Length > FeedbackText.MaxContentLength) return new(TicketRefusal.ReplyTooLong, null);
+                return new(TicketRefusal.None, change with { NewStatus = FeedbackStatus.Resolved, ReplyText = note.Length > 0 ? note : null });
         }
     }
 

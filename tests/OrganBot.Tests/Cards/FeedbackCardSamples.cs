@@ -52,6 +52,8 @@ public sealed class FeedbackCardSamples : ICardSamples
             new("feedback-list-zh", FeedbackListCard.Build(zh, new[] { Ticket(true, FeedbackStatus.New), Ticket(false, FeedbackStatus.Accepted) }.Views(zh), FeedbackViews.Choices(zh), FeedbackListCard.OpenFilter, FeedbackListCard.AllFilter)),
             new("feedback-list-empty-en", FeedbackListCard.Build(en, [], FeedbackViews.Choices(en), "resolved", "work")),
             new("feedback-mine-zh", MyFeedbackCard.Build(zh, new[] { Ticket(false, FeedbackStatus.Resolved), Ticket(false, FeedbackStatus.Resolved, true), Ticket(true, FeedbackStatus.New) }.Views(zh))),
+            new("feedback-list-en", FeedbackListCard.Build(en, new[] { Ticket(false, FeedbackStatus.Accepted) }.Views(en), FeedbackViews.Choices(en), FeedbackListCard.OpenFilter, FeedbackListCard.AllFilter)),
+            new("feedback-admin-accepted-en", FeedbackAdminCard.Build(en, Ticket(false, FeedbackStatus.Accepted).View(en), FeedbackViews.Choices(en))),
             new("feedback-mine-empty-en", MyFeedbackCard.Build(en, [])),
             new("feedback-rating-zh", FeedbackRatingCard.Build(zh, Ticket(false, FeedbackStatus.Resolved).View(zh), FeedbackViews.Choices(zh))),
             new("feedback-rating-error-en", FeedbackRatingCard.Build(en, Ticket(false, FeedbackStatus.Resolved).View(en), FeedbackViews.Choices(en), "Please choose a rating first.", "comment")),
