@@ -23,17 +23,20 @@ internal sealed class ChildServer : IAsyncDisposable
 
     /// <summary>The bot from this folder (the bench references Bot, so its build output is copied here), in dev mode on SQLite.</summary>
     /// <param name="postgres">A PostgreSQL connection string (a database the bot may create), or null for SQLite.</param>
-    public static Task<ChildServer> StartBotAsync(string dataDirectory, string? postgres = null)
+    /// <param name="extraEnvironment">More variables for the bot only (e.g. GC settings to compare).</param>
+    public static Task<ChildServer> StartBotAsync(string dataDirectory, string? postgres = null, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OrganBot.Bot.dll");
-        return StartAsync(dll, [], new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["MicrosoftAppId"] = "",
             ["Storage__Provider"] = postgres is null ? "Sqlite" : "Postgres",
             ["Storage__ConnectionString"] = postgres ?? $"Data Source={Path.Combine(dataDirectory, "bench.db")}",
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+        return StartAsync(dll, [], environment);
     }
 
     public static Task<ChildServer> StartEchoAsync() =>
@@ -64,8 +67,9 @@ internal sealed class ChildServer : IAsyncDisposable
                 using var response = await http.GetAsync("/healthz");
                 if (response.IsSuccessStatusCode) return new ChildServer(process, baseAddress, clock.Elapsed);
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too slow to answer on a loaded machine: poll again.
             }
 
             await poll.WaitForNextTickAsync();

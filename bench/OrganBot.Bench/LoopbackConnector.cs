@@ -13,7 +13,11 @@ internal sealed class LoopbackConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiters = new();
+    /// <summary>Activity ids of the external driver (wrk) start with this; their replies are counted, not matched.</summary>
+    public const string ExternalPrefix = "wrk";
+
     private long _unmatched;
+    private long _externalReplies;
     private long _nextId;
 
     private LoopbackConnector(WebApplication app) => _app = app;
@@ -21,6 +25,9 @@ internal sealed class LoopbackConnector : IAsyncDisposable
     public string ServiceUrl { get; private set; } = "";
 
     public long Unmatched => Interlocked.Read(ref _unmatched);
+
+    /// <summary>Replies to the external driver's activities so far.</summary>
+    public long ExternalReplies => Interlocked.Read(ref _externalReplies);
 
     public static async Task<LoopbackConnector> StartAsync()
     {
@@ -51,6 +58,7 @@ internal sealed class LoopbackConnector : IAsyncDisposable
         var now = Stopwatch.GetTimestamp();
         await request.Body.CopyToAsync(Stream.Null);
         if (_waiters.TryRemove(replyToId, out var waiter)) waiter.TrySetResult(now);
+        else if (replyToId.StartsWith(ExternalPrefix, StringComparison.Ordinal)) Interlocked.Increment(ref _externalReplies);
         else Interlocked.Increment(ref _unmatched);
         return Results.Json(new { id = "msg-" + Interlocked.Increment(ref _nextId) }, statusCode: 201);
     }

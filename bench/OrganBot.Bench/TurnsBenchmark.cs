@@ -25,42 +25,87 @@ internal static class TurnsBenchmark
         var postgres = options.Get("postgres", "") is { Length: > 0 } pg ? pg : null;
         // --bot-only: skip the echo floor, e.g. to attach dotnet-trace/dotnet-counters to a long bot run.
         var botOnly = options.Get("bot-only", "") is "true" or "1" or "yes";
-        Console.WriteLine($"turns: {conversations} concurrent conversations, {warmup} s warm-up + {seconds} s measured, text \"{text}\", storage {(postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores");
+        // --wrk: after the in-process driver, drive each server with wrk too (bench/turns.lua), same warm-up and window.
+        var external = options.Get("wrk", "") is "true" or "1" or "yes";
+        // --bot-env K=V,K2=V2: extra environment for the bot only, e.g. DOTNET_gcServer=0 to compare GC settings.
+        var botEnvironment = options.Get("bot-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
+        Console.WriteLine($"turns: {conversations} concurrent conversations, {warmup} s warm-up + {seconds} s measured, text \"{text}\", storage {(postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        if (external && WrkDriver.SkipReason is { } skip)
+        {
+            Console.WriteLine($"external mode skipped: {skip}");
+            external = false;
+        }
 
         await using var connector = await LoopbackConnector.StartAsync();
         var data = Directory.CreateTempSubdirectory("organbot-bench-");
         try
         {
-            var results = new List<(string Name, Result Result, ChildServer Server)>();
             if (botOnly)
             {
-                await using var only = await ChildServer.StartBotAsync(data.FullName, postgres);
+                await using var only = await ChildServer.StartBotAsync(data.FullName, postgres, botEnvironment);
                 Print(("OrganBot", await DriveAsync(only, connector, conversations, text, warmup, seconds), only));
                 return 0;
             }
 
-            await using (var echo = await ChildServer.StartEchoAsync())
-            {
-                results.Add(("echo (floor)", await DriveAsync(echo, connector, conversations, text, warmup, seconds), echo));
-                Print(results[^1]);
-            }
+            var echo = await MeasureAsync("echo (floor)", () => ChildServer.StartEchoAsync(), connector, conversations, text, warmup, seconds, external);
+            var bot = await MeasureAsync("OrganBot", () => ChildServer.StartBotAsync(data.FullName, postgres, botEnvironment), connector, conversations, text, warmup, seconds, external);
 
-            await using (var bot = await ChildServer.StartBotAsync(data.FullName, postgres))
-            {
-                results.Add(("OrganBot", await DriveAsync(bot, connector, conversations, text, warmup, seconds), bot));
-                Print(results[^1]);
-            }
-
-            var ratio = results[1].Result.TurnsPerSecond / results[0].Result.TurnsPerSecond;
-            var cpuRatio = results[0].Result.CpuMicrosPerTurn / results[1].Result.CpuMicrosPerTurn;
-            Console.WriteLine($"OrganBot / echo: throughput {ratio:P0}, by CPU per turn {cpuRatio:P0} (steadier under load); unanswered requests: bot {results[1].Result.Unanswered}, echo {results[0].Result.Unanswered}; stray connector calls: {connector.Unmatched}");
-            return results.All(r => r.Result.Unanswered == 0 && r.Result.Errors == 0) ? 0 : 1;
+            var ratio = bot.InProcess.TurnsPerSecond / echo.InProcess.TurnsPerSecond;
+            var cpuRatio = echo.InProcess.CpuMicrosPerTurn / bot.InProcess.CpuMicrosPerTurn;
+            Console.WriteLine($"OrganBot / echo: throughput {ratio:P0}, by CPU per turn {cpuRatio:P0} (steadier under load); unanswered requests: bot {bot.InProcess.Unanswered}, echo {echo.InProcess.Unanswered}; stray connector calls: {connector.Unmatched}");
+            var answered = bot.InProcess.Unanswered == 0 && echo.InProcess.Unanswered == 0 && bot.InProcess.Errors == 0 && echo.InProcess.Errors == 0
+                && (bot.External is null || (bot.External.Unanswered == 0 && bot.External.Errors == 0))
+                && (echo.External is null || (echo.External.Unanswered == 0 && echo.External.Errors == 0));
+            PrintTargets(echo, bot, answered);
+            return answered ? 0 : 1;
         }
         finally
         {
             data.Delete(recursive: true);
         }
     }
+
+    /// <summary>Starts one server, drives it in-process and (with --wrk) externally, and stops it.</summary>
+    private static async Task<Measured> MeasureAsync(string name, Func<Task<ChildServer>> start, LoopbackConnector connector, int conversations, string text, int warmup, int seconds, bool external)
+    {
+        await using var server = await start();
+        var inProcess = await DriveAsync(server, connector, conversations, text, warmup, seconds);
+        Print((name, inProcess, server));
+        WrkResult? wrk = null;
+        if (external)
+        {
+            wrk = await WrkDriver.RunAsync(server, connector, conversations, text, warmup, seconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name + " (wrk)",-20} {wrk.TurnsPerSecond,8:F0} turns/s   p50 {wrk.P50,6:F2} ms   p99 {wrk.P99,6:F2} ms   CPU {wrk.CpuMicrosPerTurn,5:F0} µs/turn   requests {wrk.Requests}, replies at the connector {wrk.Replies}, errors {wrk.Errors}, unanswered {wrk.Unanswered}   peak RSS {wrk.PeakMb:F0} MB"));
+        }
+
+        var (_, peak) = server.Memory();
+        return new Measured(inProcess, wrk, peak, server.Startup);
+    }
+
+    /// <summary>The issue's targets, each with the figures it is judged on.</summary>
+    private static void PrintTargets(Measured echo, Measured bot, bool answered)
+    {
+        static string Mark(bool ok) => ok ? "met    " : "NOT MET";
+        var e = echo.InProcess;
+        var b = bot.InProcess;
+        Console.WriteLine("targets (issue 15):");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Mark(b.TurnsPerSecond >= 0.5 * e.TurnsPerSecond)} bot throughput >= 50 % of echo, in-process: {b.TurnsPerSecond / e.TurnsPerSecond:P0}"));
+        if (bot.External is { } bw && echo.External is { } ew)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Mark(bw.TurnsPerSecond >= 0.5 * ew.TurnsPerSecond)} bot throughput >= 50 % of echo, wrk: {bw.TurnsPerSecond / ew.TurnsPerSecond:P0}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Mark(b.CpuMicrosPerTurn <= 2 * e.CpuMicrosPerTurn)} CPU per turn <= 2x echo: {b.CpuMicrosPerTurn / e.CpuMicrosPerTurn:F1}x ({b.CpuMicrosPerTurn:F0} vs {e.CpuMicrosPerTurn:F0} µs)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Mark(b.P99 <= 3 * e.P99)} bot p99 <= 3x echo: {b.P99 / e.P99:F1}x ({b.P99:F1} vs {e.P99:F1} ms)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Mark(bot.PeakMb <= 200)} bot peak RSS <= 200 MB: {bot.PeakMb:F0} MB"));
+        Console.WriteLine($"  {Mark(answered)} every request answered");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Mark(bot.Startup.TotalSeconds <= 3)} cold start to a healthy /healthz <= 3 s (fresh database): {bot.Startup.TotalSeconds:F1} s"));
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Print((string Name, Result Result, ChildServer Server) run)
     {
@@ -171,6 +216,8 @@ internal static class TurnsBenchmark
             ["textFormat"] = "plain",
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "11111111-2222-3333-4444-555555555555" } },
         }.ToJsonString());
+
+    private sealed record Measured(Result InProcess, WrkResult? External, double PeakMb, TimeSpan Startup);
 
     private sealed record Result(int Turns, double TurnsPerSecond, double P50, double P99, double Max, long Errors, long Unanswered, double RssBeforeMb, double RssAfterMb, double PeakMb, double CpuMicrosPerTurn);
 }
