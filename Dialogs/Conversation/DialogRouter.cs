@@ -147,8 +147,8 @@ public sealed partial class DialogRouter(
         turn.SendAsync(OutgoingMessage.FromCard(WelcomeCard.Build(turn.Input.Language, turn.IsAdmin)), cancellationToken);
 
     private static string AdminHelp(UiLanguage language) => language.Pick(
-        "管理员可用的命令：\n\n- 发布公告：撰写、预览并发送公告\n- 提醒管理：设置主题党日等活动提醒\n- 反馈列表 / 导出反馈：处理暖心工程反馈\n- 设为反馈处理频道：在频道中发送，新反馈将推送到该频道\n- 问答统计：查看问答点赞情况",
-        "Admin commands:\n\n- 发布公告 (announce): compose, preview and send an announcement\n- 提醒管理 (reminders): set up Theme Party Day and other event reminders\n- 反馈列表 / 导出反馈 (feedback list / export): handle warm-heart project feedback\n- 设为反馈处理频道: send in a channel to receive new feedback there\n- 问答统计 (Q&A stats): see how answers were rated");
+        "管理员可用的命令：\n\n- 发布公告：撰写、预览并发送公告\n- 提醒管理：设置主题党日等活动提醒\n- 反馈列表 / 导出反馈：处理暖心工程反馈\n- 设为反馈处理频道：在频道中发送，新反馈将推送到该频道\n- 问答统计：查看问答点赞情况\n- 管理后台：获取管理后台（统计图表）的登录链接",
+        "Admin commands:\n\n- 发布公告 (announce): compose, preview and send an announcement\n- 提醒管理 (reminders): set up Theme Party Day and other event reminders\n- 反馈列表 / 导出反馈 (feedback list / export): handle warm-heart project feedback\n- 设为反馈处理频道: send in a channel to receive new feedback there\n- 问答统计 (Q&A stats): see how answers were rated\n- 管理后台 (admin console): a sign-in link to the console with charts");
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Card action with unknown verb {Verb}")]
     private static partial void LogUnknownVerb(ILogger logger, string? verb);

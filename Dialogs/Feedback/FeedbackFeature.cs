@@ -17,6 +17,7 @@ public sealed class FeedbackFeature(
     DialogEngine engine,
     IFeedbackStore store,
     FeedbackNotifier notifier,
+    FeedbackTriage triage,
     IDownloadLinks downloads,
     ILogger<FeedbackFeature> logger) : IFeature
 {
@@ -380,73 +381,35 @@ public sealed class FeedbackFeature(
             return;
         }
 
-        var number = turn.Input.Data(FeedbackVerbs.TicketKey);
-        var ticket = number is null ? null : await store.FindAsync(number, cancellationToken);
-        if (ticket is null)
-        {
-            await RefuseAsync(turn, "unknown ticket", "未找到这条反馈，操作未执行。", "That ticket does not exist; nothing was changed.", cancellationToken);
-            return;
-        }
-
-        if (!int.TryParse(turn.Input.Data(FeedbackVerbs.VersionKey), NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != ticket.Version)
-        {
-            FeedbackLog.Refused(logger, turn.Input.Verb, "stale admin card");
-            await turn.ReplaceCardAsync(FeedbackAdminCard.Build(language, ticket, language.Pick(
-                "这张卡片已过期，上方为最新状态，操作未执行，请重新操作。", "This card was out of date; it now shows the latest state. Nothing was changed; please try again.")), cancellationToken);
-            return;
-        }
-
         var user = turn.Input.User;
-        var change = new TicketChange(ticket.Id, ticket.Version, user.Name ?? language.Pick("管理员", "Admin"), user.AadObjectId);
-        string? error = null;
-        string? replyDraft = null;
-        switch (turn.Input.Verb)
+        var version = int.TryParse(turn.Input.Data(FeedbackVerbs.VersionKey), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
+        var result = await triage.ApplyAsync(new TriageRequest(
+            turn.Input.Data(FeedbackVerbs.TicketKey) ?? "", turn.Input.Verb!, version, turn.Input.Data(FeedbackVerbs.UnitInput), turn.Input.Data(FeedbackVerbs.ReplyInput),
+            user.Name ?? language.Pick("管理员", "Admin"), user.AadObjectId, language)
         {
-            case var _ when ticket.Status == FeedbackStatus.Resolved:
-                error = language.Pick("该反馈已办结，无法再操作。", "This ticket is resolved and can no longer be changed.");
+            ActingConversationId = turn.Input.Conversation.Id,
+            ActingActivityId = turn.Input.ReplyToId,
+        }, cancellationToken);
+        switch (result.Outcome)
+        {
+            case TriageOutcome.NotFound:
+                await RefuseAsync(turn, "unknown ticket", "未找到这条反馈，操作未执行。", "That ticket does not exist; nothing was changed.", cancellationToken);
                 break;
-            case FeedbackVerbs.Accept when ticket.Status != FeedbackStatus.New:
-                error = language.Pick("该反馈已受理。", "This ticket has already been accepted.");
+            case TriageOutcome.Stale:
+                await turn.ReplaceCardAsync(FeedbackAdminCard.Build(language, result.Ticket!, language.Pick(
+                    "这张卡片已过期，上方为最新状态，操作未执行，请重新操作。", "This card was out of date; it now shows the latest state. Nothing was changed; please try again.")), cancellationToken);
                 break;
-            case FeedbackVerbs.Accept:
-                change = change with { NewStatus = FeedbackStatus.Accepted };
+            case TriageOutcome.Invalid:
+                await turn.ReplaceCardAsync(FeedbackAdminCard.Build(language, result.Ticket!, result.Error, result.ReplyDraft), cancellationToken);
                 break;
-            case FeedbackVerbs.Route:
-                var unit = FeedbackText.ParseCode<HandlingUnit>(turn.Input.Data(FeedbackVerbs.UnitInput));
-                if (unit is null) error = language.Pick("请选择承办单位（作风类或民生类）。", "Please choose a handling unit.");
-                else change = change with { NewStatus = FeedbackStatus.Routed, NewUnit = unit };
-                break;
-            case FeedbackVerbs.Reply:
-                replyDraft = turn.Input.Data(FeedbackVerbs.ReplyInput) ?? "";
-                var reply = replyDraft.Trim();
-                if (reply.Length == 0) error = language.Pick("回复内容不能为空，请填写后再发送。", "The reply cannot be empty.");
-                else if (reply.Length > FeedbackText.MaxContentLength) error = language.Pick($"回复共 {reply.Length} 字，超过了 {FeedbackText.MaxContentLength} 字的上限，请精简后再发送。", $"The reply has {reply.Length} characters; the limit is {FeedbackText.MaxContentLength}.");
-                else change = change with { ReplyText = reply };
+            case TriageOutcome.Raced:
+                await turn.ReplaceCardAsync(FeedbackAdminCard.Build(language, result.Ticket!, language.Pick(
+                    "另一位管理员刚刚处理了这条反馈，上方为最新状态，本次操作未执行。", "Another admin just changed this ticket; this is the latest state. Nothing was changed.")), cancellationToken);
                 break;
             default:
-                change = change with { NewStatus = FeedbackStatus.Resolved };
+                await turn.ReplaceCardAsync(FeedbackAdminCard.Build(language, result.Ticket!), cancellationToken);
                 break;
         }
-
-        if (error is not null)
-        {
-            await turn.ReplaceCardAsync(FeedbackAdminCard.Build(language, ticket, error, replyDraft), cancellationToken);
-            return;
-        }
-
-        var (outcome, updated) = await store.ApplyAsync(change, cancellationToken);
-        if (outcome != ChangeOutcome.Applied || updated is null)
-        {
-            var current = await store.FindAsync(ticket.Number, cancellationToken) ?? ticket;
-            await turn.ReplaceCardAsync(FeedbackAdminCard.Build(language, current, language.Pick(
-                "另一位管理员刚刚处理了这条反馈，上方为最新状态，本次操作未执行。", "Another admin just changed this ticket; this is the latest state. Nothing was changed.")), cancellationToken);
-            return;
-        }
-
-        FeedbackLog.TicketChanged(logger, updated.Number, turn.Input.Verb!, user.AadObjectId);
-        await turn.ReplaceCardAsync(FeedbackAdminCard.Build(language, updated), cancellationToken);
-        await notifier.UpdateAdminCardsAsync(updated, turn.Input.Conversation.Id, turn.Input.ReplyToId, cancellationToken);
-        await notifier.NotifyMemberAsync(updated, change.ReplyText, cancellationToken);
     }
 
     private async Task FilterListAsync(ITurnContext turn, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public static class FeedbackServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyDirectory), "Feedback:KeyDirectory must name a folder.")
             .ValidateOnStart();
         services.AddScoped<FeedbackNotifier>();
+        services.AddScoped<FeedbackTriage>();
         services.AddScoped<FeedbackFeature>();
         services.AddScoped<IFeature>(sp => sp.GetRequiredService<FeedbackFeature>());
         return services;
