@@ -1,3 +1,4 @@
+using OrganBot.Bot.AdminConsole;
 using OrganBot.Bot.Announcements;
 using OrganBot.Bot.Audiences;
 using OrganBot.Bot.Auth;
@@ -32,6 +33,7 @@ builder.AddReminders();         // 主题党日 and other event reminders: Quart
 builder.AddFeedback();      // 暖心工程 feedback: dialogs, tickets, admin triage, CSV export
 builder.AddAnnouncements(); // admin announcements: 发布公告 / 公告列表 / 导出发送结果 (Announcements:*)
 builder.AddReadReceipts();  // read receipts, read counts, 未读提醒 follow-ups and reminder nudges
+builder.AddConsole();       // 管理后台: the admins' web console (Teams tab with SSO, or a sign-in link), /console
 builder.Services.AddDialogs();
 builder.Services.AddProblemDetails();
 
@@ -41,5 +43,6 @@ app.UseStatusCodePages();
 app.MapBotEndpoints();
 app.MapBotHealth();
 app.MapDownloads();          // GET /api/admin/downloads/{purpose}/{objectId}: 导出反馈, 导出台账, 导出发送结果
+app.MapConsole();            // /console: pages, assets, sign-in by link, /console/api
 await app.RunAsync();
 return 0;

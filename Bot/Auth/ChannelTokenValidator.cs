@@ -161,10 +161,13 @@ internal sealed class ChannelTokenValidator : IChannelAuthenticator
         LifetimeValidator = ValidateLifetime,
     };
 
-    /// <summary>The lifetime check on the injected clock: not before nbf − 5 min, not after exp + 5 min.</summary>
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
+        WithinLifetime(_time, notBefore, expires);
+
+    /// <summary>The lifetime check on the injected clock: not before nbf − 5 min, not after exp + 5 min (also the console's SSO check).</summary>
+    internal static bool WithinLifetime(TimeProvider time, DateTime? notBefore, DateTime? expires)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         return expires is { } exp && now <= exp.ToUniversalTime() + s_clockSkew
             && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - s_clockSkew);
     }

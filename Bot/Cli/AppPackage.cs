@@ -17,6 +17,9 @@ internal static partial class AppPackage
     /// <summary>Shown in the manifest's developer links until the office sets its own site with --site-url.</summary>
     public const string DefaultSiteUrl = "https://example.org/organbot";
 
+    /// <summary>Where the 管理后台 tab and Teams SSO point until the office passes --public-url (its Bot:PublicBaseUrl).</summary>
+    public const string DefaultPublicUrl = "https://organbot.example.org";
+
     /// <summary>The template folder copied next to the executable.</summary>
     public static string TemplateDirectory => Path.Combine(AppContext.BaseDirectory, "appPackage");
 
@@ -27,8 +30,11 @@ internal static partial class AppPackage
             : throw new InvalidOperationException($"No value for placeholder {match.Value} in {ManifestFile}."));
 
     /// <summary>The placeholder values for a bot; the app id defaults to one derived from the bot id, so re-packaging upgrades the same app.</summary>
-    public static Dictionary<string, string> Values(Guid botId, Guid? appId = null, string? siteUrl = null) => new(StringComparer.Ordinal)
+    /// <param name="publicUrl">The bot's https address (Bot:PublicBaseUrl): the console tab's page, and the SSO resource api://host/botId.</param>
+    public static Dictionary<string, string> Values(Guid botId, Guid? appId = null, string? siteUrl = null, string? publicUrl = null) => new(StringComparer.Ordinal)
     {
+        ["PUBLIC_URL"] = (publicUrl ?? DefaultPublicUrl).TrimEnd('/'),
+        ["PUBLIC_HOST"] = new Uri(publicUrl ?? DefaultPublicUrl).Authority,
         ["BOT_ID"] = botId.ToString("D"),
         ["TEAMS_APP_ID"] = (appId ?? DeriveAppId(botId)).ToString("D"),
         ["SITE_URL"] = (siteUrl ?? DefaultSiteUrl).TrimEnd('/'),

@@ -32,7 +32,6 @@ internal static class DownloadEndpoints
         DownloadTokenStore tokens,
         AdminAuthorization admins,
         IOptions<BotAuthOptions> auth,
-        TimeProvider time,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -52,14 +51,18 @@ internal static class DownloadEndpoints
         var token = BearerToken(context.Request) ?? (context.Request.Query.TryGetValue("token", out var query) ? query.ToString() : null);
         if (!string.IsNullOrEmpty(token))
         {
-            var row = await tokens.FindAsync(token, cancellationToken);
-            if (row is null) return Refuse(StatusCodes.Status404NotFound, "unknown link", "This download link is not valid. Ask the bot for a new one.");
-            if (row.Purpose != purpose || row.ObjectId != objectId) return Refuse(StatusCodes.Status403Forbidden, "link issued for another download", "This link was issued for a different download.");
-            if (row.UsedAt is not null) return Refuse(StatusCodes.Status410Gone, "link already used", "This download link has already been used; each link works once. Ask the bot for a new one.");
-            if (row.ExpiresAt <= time.GetUtcNow()) return Refuse(StatusCodes.Status410Gone, "link expired", "This download link has expired. Ask the bot for a new one.");
-            if (!IsAdmin(admins, row.AdminAadObjectId)) return Refuse(StatusCodes.Status403Forbidden, "not an admin any more", "Only OrganBot administrators can download this export.");
-            if (!await tokens.TryUseAsync(token, cancellationToken)) return Refuse(StatusCodes.Status410Gone, "link used concurrently", "This download link has already been used; each link works once.");
-            adminAad = row.AdminAadObjectId;
+            var redeemed = await tokens.RedeemAsync(token, purpose, objectId, aad => IsAdmin(admins, aad), cancellationToken);
+            switch (redeemed.Check)
+            {
+                case LinkCheck.Unknown: return Refuse(StatusCodes.Status404NotFound, "unknown link", "This download link is not valid. Ask the bot for a new one.");
+                case LinkCheck.OtherObject: return Refuse(StatusCodes.Status403Forbidden, "link issued for another download", "This link was issued for a different download.");
+                case LinkCheck.Used: return Refuse(StatusCodes.Status410Gone, "link already used", "This download link has already been used; each link works once. Ask the bot for a new one.");
+                case LinkCheck.Expired: return Refuse(StatusCodes.Status410Gone, "link expired", "This download link has expired. Ask the bot for a new one.");
+                case LinkCheck.NotAdmin: return Refuse(StatusCodes.Status403Forbidden, "not an admin any more", "Only OrganBot administrators can download this export.");
+                case LinkCheck.Raced: return Refuse(StatusCodes.Status410Gone, "link used concurrently", "This download link has already been used; each link works once.");
+            }
+
+            adminAad = redeemed.AdminAadObjectId!;
         }
         else if (auth.Value.IsDevMode && context.Request.Headers.TryGetValue(DevAdminHeader, out var header)
                  && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip))
@@ -82,7 +85,7 @@ internal static class DownloadEndpoints
         return TypedResults.File(file.Content, "text/csv; charset=utf-8", file.FileName);
     }
 
-    private static bool IsAdmin(AdminAuthorization admins, string aadObjectId) => admins.IsAdmin(new ChatUser("", aadObjectId, null));
+    internal static bool IsAdmin(AdminAuthorization admins, string aadObjectId) => admins.IsAdmin(new ChatUser("", aadObjectId, null));
 
     private static string? BearerToken(HttpRequest request)
     {

@@ -53,5 +53,21 @@ internal sealed class DownloadTokenStore(BotDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// The one check of a link, for downloads and console sign-ins: issued for this purpose and object (a refusal does
+    /// not spend it), unused, unexpired, its admin still an admin now; then spent atomically.
+    /// </summary>
+    public async Task<LinkRedemption> RedeemAsync(string token, string purpose, string objectId, Func<string, bool> isAdmin, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(token, cancellationToken);
+        if (row is null) return new(LinkCheck.Unknown);
+        if (row.Purpose != purpose || row.ObjectId != objectId) return new(LinkCheck.OtherObject);
+        if (row.UsedAt is not null) return new(LinkCheck.Used);
+        if (row.ExpiresAt <= time.GetUtcNow()) return new(LinkCheck.Expired);
+        if (!isAdmin(row.AdminAadObjectId)) return new(LinkCheck.NotAdmin);
+        if (!await TryUseAsync(token, cancellationToken)) return new(LinkCheck.Raced);
+        return new(LinkCheck.Accepted, row.AdminAadObjectId);
+    }
+
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

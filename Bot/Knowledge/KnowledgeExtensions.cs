@@ -26,6 +26,7 @@ internal static class KnowledgeExtensions
         builder.Services.AddHostedService<KnowledgeWarmup>();
         builder.Services.AddScoped<SpeechQuestionAnswerer>();
         builder.Services.AddScoped<IQuestionAnswerer>(sp => sp.GetRequiredService<SpeechQuestionAnswerer>());
+        builder.Services.AddScoped<QaQueueResolver>();
         builder.Services.AddScoped<IFeature, KnowledgeFeature>();
         builder.Services.AddScoped<IAnswerVoteStore, EfAnswerVoteStore>();
         builder.Services.AddScoped<IQaQueueStore, EfQaQueueStore>();

@@ -12,6 +12,12 @@ public static class DownloadPurposes
     /// <summary>导出发送结果: per-recipient results of one announcement (object = announcement id).</summary>
     public const string AnnouncementResults = "announcement-results";
 
+    /// <summary>管理后台: a one-time sign-in to the admin console (object <see cref="ConsoleSession"/>); it opens no file.</summary>
+    public const string ConsoleSignIn = "console";
+
+    /// <summary>The object id of a console sign-in link.</summary>
+    public const string ConsoleSession = "session";
+
     /// <summary>The object id of an export that covers everything (the feedback CSV).</summary>
     public const string Everything = "all";
 }

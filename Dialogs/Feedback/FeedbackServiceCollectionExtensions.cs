@@ -14,6 +14,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddScoped<FeedbackNotifier>();
         services.AddScoped<MemberFeedbackFlow>();
         services.AddScoped<FeedbackRating>();
+        services.AddScoped<TicketTriage>();
         services.AddScoped<FeedbackTriage>();
         services.AddScoped<FeedbackAdminActions>();
         services.AddScoped<FeedbackFeature>();

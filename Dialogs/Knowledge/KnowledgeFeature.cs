@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using OrganBot.Cards;
 using OrganBot.Cards.Answers;
 using OrganBot.Dialogs.Conversation;
-using OrganBot.Dialogs.Delivery;
 
 namespace OrganBot.Dialogs.Knowledge;
 
@@ -17,7 +16,7 @@ public sealed partial class KnowledgeFeature(
     SpeechQuestionAnswerer answerer,
     IAnswerVoteStore votes,
     IQaQueueStore queue,
-    IDeliveryQueue delivery,
+    QaQueueResolver resolver,
     TimeProvider time,
     ILogger<KnowledgeFeature> logger) : IFeature
 {
@@ -183,45 +182,16 @@ public sealed partial class KnowledgeFeature(
         }
 
         var link = input.Verb == AnswerVerbs.Link;
-        var sentenceId = input.Data(AnswerVerbs.SentenceKey) ?? "";
-        if (!long.TryParse(input.Data(AnswerVerbs.ItemKey), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            || (link && !knowledge.Document.Sentences.Any(s => s.Id == sentenceId)))
+        var id = long.TryParse(input.Data(AnswerVerbs.ItemKey), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var item) ? item : 0;
+        var result = await resolver.ResolveAsync(id, link ? input.Data(AnswerVerbs.SentenceKey) ?? "" : null, UserKey(input.User), language, cancellationToken);
+        if (!result.Valid)
         {
             KnowledgeLog.InvalidCardData(logger, input.Verb ?? "");
-            await turn.SendAsync(OutgoingMessage.FromText(language.Pick("抱歉，这个按钮的内容无法识别，请重新打开问答待办。", "Sorry, I couldn't read that button. Please open the Q&A to-do again.")), cancellationToken);
+            await turn.SendAsync(OutgoingMessage.FromText(result.Note), cancellationToken);
             return;
         }
 
-        var status = link ? QaQueueStatus.Linked : QaQueueStatus.NotCovered;
-        var resolved = await queue.ResolveAsync(id, status, link ? [sentenceId] : [], UserKey(input.User), time.GetUtcNow(), cancellationToken);
-        string note;
-        if (resolved.Count == 0)
-        {
-            note = language.Pick("这个问题已经处理过了。", "This question has already been handled.");
-        }
-        else if (!link)
-        {
-            note = language.Pick($"已确认讲话未涉及：“{resolved[0].Question}”。", $"Confirmed as not covered: “{resolved[0].Question}”.");
-        }
-        else
-        {
-            knowledge.Learn(resolved[0].Question, [sentenceId]);
-            var requests = new List<DeliveryRequest>();
-            foreach (var entry in resolved.DistinctBy(e => e.AskerKey))
-            {
-                var answer = knowledge.Ask(entry.Question, entry.Language);
-                if (!answer.Covered) continue;
-                var intro = entry.Language.Pick($"您之前问的“{entry.Question}”，管理员已找到讲话中的相关内容：", $"About your earlier question “{entry.Question}”, an administrator found this in the speech:");
-                requests.Add(new DeliveryRequest($"qa:{entry.Id}", new DeliveryTarget.User(entry.AskerUserId),
-                    OutgoingMessage.FromCard(presenter.AnswerCard(answer, entry.Language), intro) with { Notify = true }, $"qa:{id}", "qa"));
-            }
-
-            await delivery.EnqueueAsync(requests, cancellationToken);
-            note = language.Pick($"已关联：“{resolved[0].Question}”，答案已发给 {requests.Count} 位提问的成员。",
-                $"Linked “{resolved[0].Question}”; the answer is on its way to {requests.Count} member(s).");
-        }
-
-        KnowledgeLog.QueueResolved(logger, id, status, resolved.Count);
+        var note = result.Note;
         await turn.ReplaceCardAsync(await QueueCardAsync(language, note, cancellationToken), cancellationToken);
     }
 }

@@ -57,7 +57,8 @@ public sealed partial class FollowUpFeature(
         await turn.SendAsync(OutgoingMessage.FromText(Describe(announcement.Content.Title, mention, result, language)), cancellationToken);
     }
 
-    private static string Describe(string title, bool mention, FollowUpResult result, UiLanguage language)
+    /// <summary>What the admin is told after 未读提醒 (the card and the console say the same).</summary>
+    public static string Describe(string title, bool mention, FollowUpResult result, UiLanguage language)
     {
         var limit = result.AtLimit == 0 ? "" : language.Pick(
             $"另有 {result.AtLimit} 个已达到提醒次数上限，不再提醒。",

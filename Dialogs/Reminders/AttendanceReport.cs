@@ -72,7 +72,28 @@ public sealed class AttendanceReport(
             [.. rows.Select(r => new AttendanceLedgerRow(r.Name, r.Answer, r.Reason, r.AnsweredAt, r.Delivery))]);
     }
 
-    private sealed record AttendanceRow(string MemberId, string Name, string Answer, string Reason, string AnsweredAt, string Delivery, RsvpAnswer? Rsvp, bool Failed);
+    /// <summary>Who was expected at one occurrence and where each stands: the partition 出勤统计 and the console show.</summary>
+    public async Task<IReadOnlyList<AttendanceEntry>> EntriesAsync(ReminderEvent ev, Occurrence occurrence, UiLanguage language, CancellationToken cancellationToken) =>
+        [.. (await AttendanceRowsAsync(ev, occurrence, language, cancellationToken)).Select(r => new AttendanceEntry(r.MemberId, r.Name, r.Status))];
+
+    /// <summary>Every occurrence of every event that starts in [from, to), holidays and moves applied, oldest first.</summary>
+    public async Task<IReadOnlyList<(ReminderEvent Event, Occurrence Occurrence)>> OccurrencesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var holidays = options.CurrentValue.HolidayDates();
+        return [.. (await store.ListEventsAsync(cancellationToken))
+            .SelectMany(e => OccurrencePlanner.Between(e, holidays, cron, from, to).Where(o => o.StartUtc >= from && o.StartUtc < to).Select(o => (e, o)))
+            .OrderBy(x => x.o.StartUtc)];
+    }
+
+    private sealed record AttendanceRow(string MemberId, string Name, string Answer, string Reason, string AnsweredAt, string Delivery, RsvpAnswer? Rsvp, bool Failed)
+    {
+        public AttendanceStatus Status => Rsvp switch
+        {
+            RsvpAnswer.Attend => AttendanceStatus.Attending,
+            RsvpAnswer.Leave => AttendanceStatus.OnLeave,
+            _ => Failed ? AttendanceStatus.NotDelivered : AttendanceStatus.NoAnswer,
+        };
+    }
 
     private async Task<List<AttendanceRow>> AttendanceRowsAsync(ReminderEvent ev, Occurrence occurrence, UiLanguage language, CancellationToken cancellationToken)
     {
@@ -134,10 +155,10 @@ public sealed class AttendanceReport(
             OccurrenceKey = occurrence.Key,
             OccurrenceTime = ReminderViews.TimeLine(occurrence, ev, language),
             OccurrenceChoices = choices,
-            Attending = [.. rows.Where(r => r.Rsvp == RsvpAnswer.Attend).Select(r => new AttendanceLine(r.Name, r.AnsweredAt))],
-            OnLeave = [.. rows.Where(r => r.Rsvp == RsvpAnswer.Leave).Select(r => new AttendanceLine(r.Name, r.Reason))],
-            NoAnswer = [.. rows.Where(r => r.Rsvp is null && !r.Failed).Select(r => new AttendanceLine(r.Name, r.Delivery))],
-            Failed = [.. rows.Where(r => r.Failed).Select(r => new AttendanceLine(r.Name, r.Delivery))],
+            Attending = [.. rows.Where(r => r.Status == AttendanceStatus.Attending).Select(r => new AttendanceLine(r.Name, r.AnsweredAt))],
+            OnLeave = [.. rows.Where(r => r.Status == AttendanceStatus.OnLeave).Select(r => new AttendanceLine(r.Name, r.Reason))],
+            NoAnswer = [.. rows.Where(r => r.Status == AttendanceStatus.NoAnswer).Select(r => new AttendanceLine(r.Name, r.Delivery))],
+            Failed = [.. rows.Where(r => r.Status == AttendanceStatus.NotDelivered).Select(r => new AttendanceLine(r.Name, r.Delivery))],
             Reactions = ReadReceipts.ReminderReactions.From(await delivery.GetBatchAsync(occurrence.Key, cancellationToken), rows.Where(r => r.Rsvp is not null).Select(r => r.MemberId)),
         };
     }

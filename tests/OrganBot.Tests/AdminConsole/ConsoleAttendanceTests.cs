@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OrganBot.Cards.Reminders;
+using OrganBot.Dialogs.Conversation;
+using OrganBot.Dialogs.Reminders;
+using OrganBot.Tests.Feedback;
+using OrganBot.Tests.Fakes;
+
+namespace OrganBot.Tests.AdminConsole;
+
+/// <summary>The 出勤 page and the 出勤统计 card count the same occurrence the same way (one query backs both).</summary>
+public sealed class ConsoleAttendanceTests
+{
+    [Fact]
+    public async Task AttendancePage_EqualsTheStatsCard_ForAPastOccurrence()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await FeedbackHost.StartAsync(ConsoleSeed.Settings);
+        var seeded = await ConsoleSeed.AttendanceAsync(host, ct);
+
+        var card = FeedbackHost.InvokeCard(await host.AdminExecuteAsync(ReminderAdminCards.StatsVerb, new JsonObject { ["occurrence"] = seeded.OccurrenceKey, ["eventId"] = seeded.EventId }));
+        var facts = card["body"]!.AsArray().First(e => e!["type"]!.GetValue<string>() == "FactSet")!["facts"]!.AsArray()
+            .ToDictionary(f => f!["title"]!.GetValue<string>(), f => int.Parse(f!["value"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        using var browser = await ConsoleBrowserSession.SignInAsync(host);
+        var page = JsonNode.Parse(await browser.Client.GetStringAsync("/console/api/attendance", ct))!;
+        var counts = page["occurrences"]!.AsArray().Single(o => o!["key"]!.GetValue<string>() == seeded.OccurrenceKey)!["counts"]!;
+
+        Assert.Equal((seeded.Attending, seeded.OnLeave, seeded.NoAnswer), (facts["参加"], facts["请假"], facts["未答复"]));
+        Assert.Equal(facts["参加"], counts["attending"]!.GetValue<int>());
+        Assert.Equal(facts["请假"], counts["onLeave"]!.GetValue<int>());
+        Assert.Equal(facts["未答复"], counts["noAnswer"]!.GetValue<int>());
+        Assert.Equal(facts["发送失败"], counts["notDelivered"]!.GetValue<int>());
+        var group = page["occurrences"]!.AsArray().Single(o => o!["key"]!.GetValue<string>() == seeded.OccurrenceKey)!["groups"]!.AsArray().Single()!;
+        Assert.Equal(ConsoleSeed.Group, group["group"]!.GetValue<string>());
+        Assert.Equal(1, group["counts"]!["attending"]!.GetValue<int>());
+        Assert.Equal(1, group["counts"]!["noAnswer"]!.GetValue<int>());
+    }
+}
+
+/// <summary>Data the console tests (HTTP and browser) look at, put in through the bot's own stores and turns.</summary>
+internal static class ConsoleSeed
+{
+    public const string Group = "第一支部";
+    public static readonly (string Id, string Aad, string Name)[] Members =
+    [
+        ("29:member-a", "aaaaaaaa-0000-0000-0000-00000000000a", "赵一"),
+        ("29:member-b", "aaaaaaaa-0000-0000-0000-00000000000b", "钱二"),
+        ("29:member-c", "aaaaaaaa-0000-0000-0000-00000000000c", "孙三"),
+    ];
+
+    public sealed record Attendance(string EventId, string OccurrenceKey, int Attending, int OnLeave, int NoAnswer)
+    {
+        public DateOnly Day { get; init; }
+    }
+
+    /// <summary>Settings for the group: 赵一 and 孙三 are in 第一支部.</summary>
+    public static Dictionary<string, string?> Settings => new()
+    {
+        [$"Audiences:Groups:{Group}:0"] = Members[0].Aad,
+        [$"Audiences:Groups:{Group}:1"] = Members[2].Aad,
+    };
+
+    /// <summary>
+    /// Three members who have talked to the bot, and a 主题党日 two days ago: 赵一 attends, 钱二 is on leave, 孙三 and the
+    /// admin (also a member the bot knows) did not answer.
+    /// </summary>
+    public static async Task<Attendance> AttendanceAsync(FeedbackHost host, CancellationToken ct)
+    {
+        foreach (var (id, aad, name) in Members) await host.MemberSaysAsync("帮助", id, aad, "a:personal-" + id, name);
+        var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(-2), TimeZones.BeijingZone).DateTime.Date;
+        var ev = new ReminderEvent
+        {
+            Id = "console-ev", Title = "主题党日", Kind = "主题党日", Recurrence = new OneOff(day.AddHours(15)), LeadTimes = [],
+            PlannedFrom = DateTimeOffset.UtcNow.AddDays(-10),
+        };
+        var key = OccurrenceKeys.Make(ev.Id, DateOnly.FromDateTime(day));
+        await using var scope = host.Bot.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IReminderStore>();
+        await store.SaveEventAsync(ev, ct);
+        await store.SaveRsvpAsync(new Rsvp(key, ev.Id, Members[0].Id, Members[0].Name, RsvpAnswer.Attend, null, DateTimeOffset.UtcNow.AddDays(-3)), ct);
+        await store.SaveRsvpAsync(new Rsvp(key, ev.Id, Members[1].Id, Members[1].Name, RsvpAnswer.Leave, "出差", DateTimeOffset.UtcNow.AddDays(-3)), ct);
+        // Everyone else the bot knows (the admin, and any member who wrote to it before) has not answered.
+        var known = (await scope.ServiceProvider.GetRequiredService<IAudienceDirectory>().ResolveMembersAsync(Audience.All, ct)).Count;
+        return new Attendance(ev.Id, key, 1, 1, known - 2) { Day = DateOnly.FromDateTime(day) };
+    }
+
+    /// <summary>The 出勤 page's month label of the seeded occurrence.</summary>
+    public static string Month(Attendance attendance) => attendance.Day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A member submits a ticket through the bot's cards; returns its number (NX-…).</summary>
+    public static async Task<string> TicketAsync(FeedbackHost host, string content, bool anonymous, string? userId = null, string? aad = null, string? name = null)
+    {
+        var conversation = userId is null ? null : "a:personal-" + userId;
+        var confirm = await host.FillFormAsync(content, anonymous, userId: userId, aad: aad, conversationId: conversation, name: name);
+        var receipt = FeedbackHost.InvokeCard(await host.ExecuteAsync("feedback.confirm.submit", FeedbackHost.ActionData(confirm, "feedback.confirm.submit"), userId, aad, conversation, name: name));
+        return System.Text.RegularExpressions.Regex.Match(receipt.Readable(), @"NX-\d{4}-\d{4}").Value;
+    }
+}

@@ -1,0 +1,40 @@
+// Bundles the console's browser code into Bot/wwwroot/console (committed, so a fresh clone needs no npm to run the bot).
+// Run after changing anything under src/ or the packages: `cd tools/console && npm ci && node build.mjs`.
+// SOURCE-HASH records the inputs; ConsoleAssetsTests fails when the committed bundle is older than its sources.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, '..', '..', 'Bot', 'wwwroot', 'console');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'assets'), { recursive: true });
+
+await build({
+  entryPoints: [join(here, 'src', 'app.js')],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2020',
+  outdir: join(out, 'assets'),
+  chunkNames: 'chunk-[hash]',
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+copyFileSync(join(here, 'src', 'console.css'), join(out, 'assets', 'console.css'));
+copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+writeFileSync(join(out, 'SOURCE-HASH'), sourceHash() + '\n');
+
+/** SHA-256 over src/* and package-lock.json, in name order, each as "name\n" + bytes (LF line ends). */
+export function sourceHash() {
+  const hash = createHash('sha256');
+  const files = readdirSync(join(here, 'src')).sort().map((f) => ['src/' + f, join(here, 'src', f)]);
+  for (const [name, path] of [...files, ['package-lock.json', join(here, 'package-lock.json')]]) {
+    hash.update(name + '\n');
+    hash.update(readFileSync(path, 'utf8').replace(/\r\n/g, '\n'));
+  }
+  return hash.digest('hex');
+}
