@@ -16,7 +16,6 @@ namespace OrganBot.Bot.AdminConsole;
 internal sealed class ConsoleSsoValidator
 {
     private static readonly string[] s_algorithms = [SecurityAlgorithms.RsaSha256];
-    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
 
     private readonly JsonWebTokenHandler _handler = new();
     private readonly TimeProvider _time;
@@ -77,19 +76,7 @@ internal sealed class ConsoleSsoValidator
         }
 
         if (signing is not { } found) return (null, "unknown signing key");
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuers = _issuers,
-            ValidAudiences = _audiences,
-            IssuerSigningKey = found.Key,
-            TryAllIssuerSigningKeys = false,
-            ValidAlgorithms = s_algorithms,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateIssuerSigningKey = true,
-            ClockSkew = s_clockSkew,
-            LifetimeValidator = ValidateLifetime,
-        });
+        var result = await _handler.ValidateTokenAsync(token, ChannelTokenValidator.StrictParameters(_issuers, _audiences, found.Key, s_algorithms, _time));
         if (!result.IsValid) return (null, "token rejected: " + result.Exception?.GetType().Name);
 
         string? Claim(string name) => result.Claims.TryGetValue(name, out var value) ? value as string : null;
@@ -97,7 +84,4 @@ internal sealed class ConsoleSsoValidator
         if (string.IsNullOrEmpty(Claim("scp"))) return (null, "not a delegated user token");
         return Claim("oid") is { Length: > 0 } oid ? (oid, null) : (null, "no oid");
     }
-
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
-        ChannelTokenValidator.WithinLifetime(_time, notBefore, expires);
 }

@@ -147,22 +147,26 @@ internal sealed class ChannelTokenValidator : IChannelAuthenticator
     /// <summary>Token fields are attacker-controlled: keep what reaches the log short.</summary>
     private static string Clip(string? value) => value is { Length: > 80 } ? value[..80] + "…" : value ?? "";
 
-    private TokenValidationParameters Parameters(string issuer, JsonWebKey key) => new()
+    private TokenValidationParameters Parameters(string issuer, JsonWebKey key) =>
+        StrictParameters([issuer], [_options.MicrosoftAppId!], key, s_algorithms, _time);
+
+    /// <summary>
+    /// What every inbound JWT check shares (the bot's and the console's Teams SSO): exactly this key, these algorithms,
+    /// signed, with an expiry, and the lifetime on the injected clock with 5 minutes of skew.
+    /// </summary>
+    internal static TokenValidationParameters StrictParameters(IEnumerable<string> issuers, IEnumerable<string> audiences, JsonWebKey key, IEnumerable<string> algorithms, TimeProvider time) => new()
     {
-        ValidIssuer = issuer,
-        ValidAudience = _options.MicrosoftAppId,
+        ValidIssuers = issuers,
+        ValidAudiences = audiences,
         IssuerSigningKey = key,
         TryAllIssuerSigningKeys = false,
-        ValidAlgorithms = s_algorithms,
+        ValidAlgorithms = algorithms,
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ValidateIssuerSigningKey = true,
         ClockSkew = s_clockSkew,
-        LifetimeValidator = ValidateLifetime,
+        LifetimeValidator = (notBefore, expires, _, _) => WithinLifetime(time, notBefore, expires),
     };
-
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
-        WithinLifetime(_time, notBefore, expires);
 
     /// <summary>The lifetime check on the injected clock: not before nbf − 5 min, not after exp + 5 min (also the console's SSO check).</summary>
     internal static bool WithinLifetime(TimeProvider time, DateTime? notBefore, DateTime? expires)

@@ -3,7 +3,7 @@
 // SOURCE-HASH records the inputs; ConsoleAssetsTests fails when the committed bundle is older than its sources.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,8 +24,9 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
-copyFileSync(join(here, 'src', 'console.css'), join(out, 'assets', 'console.css'));
-copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+await build({ entryPoints: [join(here, 'src', 'console.css')], bundle: true, minify: true, outdir: join(out, 'assets'), logLevel: 'warning' });
+// The shell, without indentation and line breaks (it is served as is).
+writeFileSync(join(out, 'index.html'), readFileSync(join(here, 'src', 'index.html'), 'utf8').split('\n').map((l) => l.trim()).join(''));
 writeFileSync(join(out, 'SOURCE-HASH'), sourceHash() + '\n');
 
 /** SHA-256 over src/* and package-lock.json, in name order, each as "name\n" + bytes (LF line ends). */

@@ -68,27 +68,6 @@ public sealed class KeyPointsOutlineTests : BotTestBase
     private static IEnumerable<string> Texts(JsonNode node) =>
         Descendants(node).Where(n => n["type"]?.GetValue<string>() == "TextBlock").Select(n => n["text"]!.GetValue<string>().Trim('“', '”'));
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (key, value) in obj)
-                {
-                    // The 查看原文 card repeats the whole part; the outline is what is checked here.
-                    if (key == "card") continue;
-                    foreach (var child in Descendants(value)) yield return child;
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    foreach (var child in Descendants(item)) yield return child;
-                }
-
-                break;
-        }
-    }
+    // The 查看原文 card repeats the whole part; the outline is what is checked here.
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => CardTree.Descendants(node, "card");
 }

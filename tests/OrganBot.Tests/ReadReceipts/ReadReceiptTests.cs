@@ -21,8 +21,9 @@ public sealed class ReadReceiptTests : IAsyncLifetime
     {
         var before = _host.Connector.Calls.Count;
         await _host.Bot.PostActivityAsync(Activities.Message(_host.Connector.ServiceUrl, "公告列表", userId: ReadReceiptHost.AdminId, aad: Activities.AdminAad, conversationId: ReadReceiptHost.AdminChat), TestContext.Current.CancellationToken);
-        var calls = await _host.Connector.WaitForAsync(c => c.Skip(before).Any(x => x.Text?.Contains("最近的公告", StringComparison.Ordinal) == true));
-        return calls.Skip(before).Last(x => x.Text?.Contains("最近的公告", StringComparison.Ordinal) == true).Text!;
+        // 公告列表 is a card (issue 13): the read counts are on each announcement's status line.
+        var calls = await _host.Connector.WaitForAsync(c => c.Skip(before).Any(x => x.Card.Readable().Contains("公告列表", StringComparison.Ordinal)));
+        return calls.Skip(before).Last(x => x.Card.Readable().Contains("公告列表", StringComparison.Ordinal)).Card.Readable();
     }
 
     [Fact]
