@@ -1,5 +1,6 @@
 using OrganBot.Cards;
 using OrganBot.Cards.Welcome;
+using OrganBot.Dialogs.AdminConsole;
 using OrganBot.Dialogs.Announcements;
 using OrganBot.Dialogs.Knowledge;
 using OrganBot.Dialogs.Reminders;
@@ -39,6 +40,10 @@ public static class AdminMenu
             [
                 C("问答统计", "Q&A stats", KnowledgeFeature.StatsCommand),
                 C("问答待办", "Q&A to-do", KnowledgeFeature.QueueCommand),
+            ]),
+            new(en ? "Console" : "后台",
+            [
+                C("管理后台", "Admin console", ConsoleFeature.Command),
             ]),
         ];
     }
