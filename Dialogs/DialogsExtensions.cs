@@ -14,10 +14,11 @@ public static class DialogsExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         services.AddSingleton<AdminAuthorization>();
+        services.AddSingleton<CommandCatalog>();
         services.AddScoped<DialogRouter>();
         services.AddScoped<WelcomeGreeter>();
         services.AddScoped<LanguageResolver>();
-        services.AddScoped<IFeature, LanguageFeature>();
+        services.AddFeature<LanguageFeature>(LanguageCommands.Feature);
         services.AddOptions<DialogEngineOptions>().BindConfiguration(DialogEngineOptions.SectionName)
             .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Dialogs:IdleTimeout must be positive.").ValidateOnStart();
         services.AddScoped<DialogEngine>();

@@ -52,7 +52,7 @@ internal static class ConsoleExtensions
         builder.Services.AddScoped<AnnouncementQuery>();
         builder.Services.AddScoped<QaQuery>();
         builder.Services.AddScoped<OverviewQuery>();
-        builder.Services.AddScoped<IFeature, ConsoleFeature>();
+        builder.Services.AddFeature<ConsoleFeature>(ConsoleCommands.Feature);
         return builder;
     }
 }

@@ -18,7 +18,7 @@ internal static class AnnouncementsExtensions
         builder.Services.AddScoped<AnnouncementSending>();
         builder.Services.AddScoped<AnnouncementCorrections>();
         builder.Services.AddScoped<AnnouncementDrafting>();
-        builder.Services.AddScoped<IFeature, AnnouncementsFeature>();
+        builder.Services.AddFeature<AnnouncementsFeature>(AnnouncementCommands.Feature);
         builder.Services.AddHostedService<AnnouncementWorker>();
         return builder;
     }

@@ -8,14 +8,7 @@ namespace OrganBot.Dialogs.AdminConsole;
 /// <summary>管理后台: hands an admin a one-time sign-in link to the web console (the same link service as the exports).</summary>
 public sealed class ConsoleFeature(IDownloadLinks links) : IFeature
 {
-    public const string Command = "管理后台";
-    private static readonly string[] s_commands = [Command, "admin console"];
-
-    public IReadOnlyCollection<string> Commands => s_commands;
-
-    public string VerbPrefix => "console.";
-
-    public async Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
+    public async Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
         if (!turn.IsAdmin)

@@ -7,7 +7,7 @@ using OrganBot.Dialogs.Conversation;
 namespace OrganBot.Dialogs.Announcements;
 
 /// <summary>
-/// 发布公告 / 公告列表 / 导出发送结果 and the announce.* card verbs: checks every entry point comes from an admin (identity
+/// 发布公告 / 公告列表 / 导出发送结果 (<see cref="AnnouncementCommands"/>) and the announce.* card verbs: checks every entry point comes from an admin (identity
 /// from the authenticated activity), finds the announcement a card names, and hands the click to
 /// <see cref="AnnouncementDrafting"/> (compose, preview, approve), <see cref="AnnouncementSending"/> (send, progress,
 /// cancel, list, export) or <see cref="AnnouncementCorrections"/> (correct and withdraw after sending).
@@ -19,18 +19,7 @@ public sealed partial class AnnouncementsFeature(
     AnnouncementCorrections corrections,
     ILogger<AnnouncementsFeature> logger) : IFeature
 {
-    public const string ComposeCommand = "发布公告";
-    public const string ListCommand = "公告列表";
-    public const string ExportCommand = "导出发送结果";
-
-    // Static: features are scoped (built every turn), their command words never change.
-    private static readonly string[] s_commands = [ComposeCommand, ListCommand, ExportCommand, "announce", "announcements"];
-
-    public IReadOnlyCollection<string> Commands => s_commands;
-
-    public string VerbPrefix => "announce.";
-
-    public async Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
+    public async Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken)
     {
         if (!turn.IsAdmin)
         {
@@ -38,18 +27,9 @@ public sealed partial class AnnouncementsFeature(
             return;
         }
 
-        switch (command)
-        {
-            case ListCommand or "announcements":
-                await sending.ListAsync(turn, cancellationToken);
-                return;
-            case ExportCommand:
-                await sending.ExportLatestAsync(turn, cancellationToken);
-                return;
-            default:
-                await drafting.ComposeAsync(turn, cancellationToken);
-                return;
-        }
+        if (command == AnnouncementCommands.List) await sending.ListAsync(turn, cancellationToken);
+        else if (command == AnnouncementCommands.Export) await sending.ExportLatestAsync(turn, cancellationToken);
+        else await drafting.ComposeAsync(turn, cancellationToken);
     }
 
     public async Task HandleCardActionAsync(ITurnContext turn, CancellationToken cancellationToken)

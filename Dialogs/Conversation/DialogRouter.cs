@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrganBot.Cards;
 using OrganBot.Cards.Welcome;
@@ -7,20 +8,15 @@ namespace OrganBot.Dialogs.Conversation;
 /// <summary>
 /// Decides who handles a turn, in a fixed order that is easy to read:
 /// card actions by verb, 取消/cancel, help, typed commands, an open dialog, then the speech Q&amp;A.
+/// It matches against the <see cref="CommandCatalog"/> and resolves from the turn's scope only the feature the turn is
+/// for, so a question builds the Q&amp;A path and nothing else.
 /// </summary>
 public sealed partial class DialogRouter(
-    IEnumerable<IFeature> features,
-    IEnumerable<IQuestionAnswerer> questionAnswerers,
+    CommandCatalog catalog,
+    IServiceProvider services,
     WelcomeGreeter welcome,
     ILogger<DialogRouter> logger)
 {
-    private static readonly HashSet<string> s_helpWords = new(StringComparer.OrdinalIgnoreCase) { "帮助", "help", "?", "？", "菜单", "menu", "你好", "您好", "hi", "hello", "开始", "start" };
-    private static readonly HashSet<string> s_cancelWords = new(StringComparer.OrdinalIgnoreCase) { "取消", "cancel", "退出", "quit" };
-    private static readonly HashSet<string> s_adminWords = new(StringComparer.OrdinalIgnoreCase) { "管理", "admin" };
-
-    private readonly IReadOnlyList<IFeature> _features = [.. features];
-    private readonly IQuestionAnswerer? _questionAnswerer = questionAnswerers.LastOrDefault();
-
     public async Task RouteAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var input = turn.Input;
@@ -50,7 +46,7 @@ public sealed partial class DialogRouter(
             return;
         }
 
-        var feature = verb is null ? null : _features.FirstOrDefault(f => verb.StartsWith(f.VerbPrefix, StringComparison.Ordinal));
+        var feature = verb is null ? null : catalog.FindByVerb(verb);
         if (feature is null)
         {
             LogUnknownVerb(logger, verb);
@@ -60,7 +56,7 @@ public sealed partial class DialogRouter(
             return;
         }
 
-        await feature.HandleCardActionAsync(turn, cancellationToken);
+        await Resolve(feature).HandleCardActionAsync(turn, cancellationToken);
     }
 
     private async Task RouteTextAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
@@ -72,52 +68,20 @@ public sealed partial class DialogRouter(
             return;
         }
 
-        if (s_cancelWords.Contains(command))
+        if (catalog.FindCommand(command) is { } match)
         {
-            var cancelled = false;
-            foreach (var feature in _features)
-            {
-                cancelled |= await feature.CancelAsync(turn, cancellationToken);
-            }
-
-            await turn.SendAsync(OutgoingMessage.FromText(cancelled
-                ? turn.Input.Language.Pick("已取消。需要时随时找我。", "Cancelled. I'm here whenever you need me.")
-                : turn.Input.Language.Pick("当前没有进行中的操作。", "There is nothing in progress to cancel.")), cancellationToken);
+            await RunCommandAsync(turn, match, cancellationToken);
             return;
         }
 
-        if (s_helpWords.Contains(command))
+        if (catalog.FindContinuation(command) is { } continuing && await Resolve(continuing).TryContinueAsync(turn, cancellationToken))
         {
-            await SendWelcomeAsync(turn, cancellationToken);
             return;
         }
 
-        if (s_adminWords.Contains(command))
+        if (services.GetService<IQuestionAnswerer>() is { } answerer)
         {
-            await SendAdminMenuAsync(turn, cancellationToken);
-            return;
-        }
-
-        foreach (var feature in _features)
-        {
-            if (IsCommandOf(feature, command))
-            {
-                await feature.HandleCommandAsync(turn, command, cancellationToken);
-                return;
-            }
-        }
-
-        foreach (var feature in _features)
-        {
-            if (await feature.TryContinueAsync(turn, cancellationToken))
-            {
-                return;
-            }
-        }
-
-        if (_questionAnswerer is not null)
-        {
-            await _questionAnswerer.HandleQuestionAsync(turn, cancellationToken);
+            await answerer.HandleQuestionAsync(turn, cancellationToken);
             return;
         }
 
@@ -126,26 +90,44 @@ public sealed partial class DialogRouter(
             "Sorry, I didn't understand that. Send \"help\" to see what I can do.")), cancellationToken);
     }
 
-    /// <summary>Case-insensitive match without LINQ's boxed enumerator (runs for every feature on every text turn).</summary>
-    private static bool IsCommandOf(IFeature feature, string command)
+    private async Task RunCommandAsync(ITurnContext turn, CommandMatch match, CancellationToken cancellationToken)
     {
-        if (feature.Commands is string[] words)
+        if (match.Feature is { } feature)
         {
-            foreach (var word in words)
-            {
-                if (string.Equals(word, command, StringComparison.OrdinalIgnoreCase)) return true;
-            }
-
-            return false;
+            await Resolve(feature).HandleCommandAsync(turn, match.Command, cancellationToken);
+            return;
         }
 
-        return feature.Commands.Contains(command, StringComparer.OrdinalIgnoreCase);
+        var language = turn.Input.Language;
+        if (match.Command == RouterCommands.Cancel)
+        {
+            var cancelled = false;
+            foreach (var withDialogs in catalog.Features.Where(f => f.HasDialogs))
+            {
+                cancelled |= await Resolve(withDialogs).CancelAsync(turn, cancellationToken);
+            }
+
+            await turn.SendAsync(OutgoingMessage.FromText(cancelled
+                ? language.Pick("已取消。需要时随时找我。", "Cancelled. I'm here whenever you need me.")
+                : language.Pick("当前没有进行中的操作。", "There is nothing in progress to cancel.")), cancellationToken);
+            return;
+        }
+
+        if (match.Command == RouterCommands.Admin)
+        {
+            await SendAdminMenuAsync(turn, cancellationToken);
+            return;
+        }
+
+        await SendWelcomeAsync(turn, cancellationToken);
     }
+
+    private IFeature Resolve(FeatureDeclaration feature) => services.GetRequiredKeyedService<IFeature>(feature.Name);
 
     private Task SendWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken) => welcome.SendAsync(turn, cancellationToken);
 
-    /// <summary>管理: the grouped admin card, for admins in their 1:1 chat only (a shared chat would show it to everyone).</summary>
-    private static Task SendAdminMenuAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <summary>管理: the admin commands as a card grouped by area, for admins in their 1:1 chat only (a shared chat would show it to everyone).</summary>
+    private Task SendAdminMenuAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
         if (!turn.IsAdmin)
@@ -154,7 +136,7 @@ public sealed partial class DialogRouter(
         }
 
         return turn.SendAsync(turn.Input.Conversation.Kind == ConversationKind.Personal
-            ? OutgoingMessage.FromCard(AdminMenuCard.Build(language, AdminMenu.Groups(language)))
+            ? OutgoingMessage.FromCard(AdminMenuCard.Build(language, AdminMenu.Groups(catalog, language)))
             : OutgoingMessage.FromText(language.Pick("管理功能请在与我的私聊中使用：在私聊中发送“管理”。", "Please use the admin features in your 1:1 chat with me: send \"admin\" there.")), cancellationToken);
     }
 

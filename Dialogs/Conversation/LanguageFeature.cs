@@ -6,19 +6,10 @@ namespace OrganBot.Dialogs.Conversation;
 /// <summary>语言/language: shows and sets the member's language (中文/英文 set it at once).</summary>
 public sealed class LanguageFeature(IMemberLanguageStore store) : IFeature
 {
-    private static readonly string[] s_show = ["语言", "language", "切换语言", "语言设置"];
-    private static readonly string[] s_chinese = ["中文", "chinese", "语言 中文", "language chinese"];
-    private static readonly string[] s_english = ["英文", "english", "语言 英文", "language english"];
-    private static readonly string[] s_commands = [.. s_show, .. s_chinese, .. s_english];
-
-    public IReadOnlyCollection<string> Commands => s_commands;
-
-    public string VerbPrefix => LanguageCard.Prefix;
-
-    public Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
+    public Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken)
     {
-        if (s_chinese.Contains(command, StringComparer.OrdinalIgnoreCase)) return SetAsync(turn, UiLanguage.Chinese, replace: false, cancellationToken);
-        if (s_english.Contains(command, StringComparer.OrdinalIgnoreCase)) return SetAsync(turn, UiLanguage.English, replace: false, cancellationToken);
+        if (command == LanguageCommands.Chinese) return SetAsync(turn, UiLanguage.Chinese, replace: false, cancellationToken);
+        if (command == LanguageCommands.English) return SetAsync(turn, UiLanguage.English, replace: false, cancellationToken);
         return turn.SendAsync(OutgoingMessage.FromCard(LanguageCard.Build(turn.Input.Language)), cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using OrganBot.Cards;
 using OrganBot.Cards.Welcome;
 
 namespace OrganBot.Dialogs.Conversation;
@@ -7,7 +8,7 @@ namespace OrganBot.Dialogs.Conversation;
 /// own card (admin buttons for admins); in a channel or group chat everyone sees it, so it has no admin buttons and
 /// says to @mention the bot, since Teams only passes on messages that do.
 /// </summary>
-public sealed class WelcomeGreeter(IWelcomeLedger ledger)
+public sealed class WelcomeGreeter(IWelcomeLedger ledger, CommandCatalog catalog)
 {
     /// <summary>Fallback for the @mention hint when Teams does not give the bot's name (the app's short name).</summary>
     public const string DefaultBotName = "机关党建助手";
@@ -31,8 +32,16 @@ public sealed class WelcomeGreeter(IWelcomeLedger ledger)
     {
         var input = turn.Input;
         var card = input.Conversation.Kind == ConversationKind.Personal
-            ? WelcomeCard.Build(input.Language, turn.IsAdmin)
+            ? WelcomeCard.Build(input.Language, Buttons(input.Language, turn.IsAdmin))
             : WelcomeCard.BuildShared(input.Language, input.BotName is { Length: > 0 } name ? name : DefaultBotName);
         return turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken);
     }
+
+    /// <summary>The welcome buttons the commands declare; admin-only ones for admins.</summary>
+    private List<(string Title, string Text)> Buttons(UiLanguage language, bool isAdmin) =>
+    [
+        .. catalog.Commands
+            .Where(c => c.WelcomeButton is not null && (!c.AdminOnly || isAdmin))
+            .Select(c => (language.Pick(c.WelcomeButton!.Value.Chinese, c.WelcomeButton.Value.English), c.Name)),
+    ];
 }

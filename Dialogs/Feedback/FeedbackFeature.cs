@@ -6,7 +6,7 @@ using static OrganBot.Dialogs.Feedback.FeedbackTurns;
 namespace OrganBot.Dialogs.Feedback;
 
 /// <summary>
-/// 暖心工程 commands and the feedback.* buttons: checks that admin actions come from an admin and hands each one to
+/// 暖心工程 commands (<see cref="FeedbackCommands"/>) and the feedback.* buttons: checks that admin actions come from an admin and hands each one to
 /// <see cref="MemberFeedbackFlow"/> (form → confirm → receipt), <see cref="FeedbackRating"/> (我的反馈, ratings),
 /// <see cref="FeedbackTriage"/> (受理 / 转办 / 回复 / 办结) or <see cref="FeedbackAdminActions"/> (列表, 导出, 频道).
 /// </summary>
@@ -17,26 +17,13 @@ public sealed class FeedbackFeature(
     FeedbackAdminActions admin,
     ILogger<FeedbackFeature> logger) : IFeature
 {
-    private static readonly string[] s_startCommands = ["暖心", "反馈", "我要反馈", "feedback"];
-    private static readonly string[] s_myCommands = ["我的反馈", "my feedback"];
-    private const string ListCommand = "反馈列表";
-    private const string ExportCommand = "导出反馈";
-    private const string ChannelCommand = "设为反馈处理频道";
-
-    // Static: features are scoped (built every turn), their command words never change.
-    private static readonly string[] s_commands = [.. s_startCommands, .. s_myCommands, ListCommand, ExportCommand, ChannelCommand];
-
-    public IReadOnlyCollection<string> Commands => s_commands;
-
-    public string VerbPrefix => FeedbackVerbs.Prefix;
-
-    public async Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
+    public async Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken)
     {
-        if (s_startCommands.Contains(command, StringComparer.OrdinalIgnoreCase))
+        if (command == FeedbackCommands.Start)
         {
             await member.StartAsync(turn, cancellationToken);
         }
-        else if (s_myCommands.Contains(command, StringComparer.OrdinalIgnoreCase))
+        else if (command == FeedbackCommands.Mine)
         {
             await rating.MyFeedbackAsync(turn, cancellationToken);
         }
@@ -44,11 +31,11 @@ public sealed class FeedbackFeature(
         {
             await SayAsync(turn, "抱歉，该功能仅对管理员开放。", "Sorry, this is for administrators only.", cancellationToken);
         }
-        else if (command == ListCommand)
+        else if (command == FeedbackCommands.List)
         {
             await admin.ListAsync(turn, cancellationToken);
         }
-        else if (command == ExportCommand)
+        else if (command == FeedbackCommands.Export)
         {
             await admin.ExportAsync(turn, cancellationToken);
         }

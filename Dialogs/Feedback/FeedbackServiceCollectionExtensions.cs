@@ -6,7 +6,7 @@ namespace OrganBot.Dialogs.Feedback;
 public static class FeedbackServiceCollectionExtensions
 {
     /// <summary>The feedback feature (the dialog engine comes from AddDialogs). Stores are registered by the host.</summary>
-    public static IServiceCollection AddFeedbackDialogs(this IServiceCollection services)
+    public static IServiceCollection AddFeedbackFeature(this IServiceCollection services)
     {
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyDirectory), "Feedback:KeyDirectory must name a folder.")
@@ -17,8 +17,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddScoped<TicketTriage>();
         services.AddScoped<FeedbackTriage>();
         services.AddScoped<FeedbackAdminActions>();
-        services.AddScoped<FeedbackFeature>();
-        services.AddScoped<IFeature>(sp => sp.GetRequiredService<FeedbackFeature>());
+        services.AddFeature<FeedbackFeature>(FeedbackCommands.Feature);
         return services;
     }
 }

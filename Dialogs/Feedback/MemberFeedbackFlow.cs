@@ -17,8 +17,6 @@ public sealed class MemberFeedbackFlow(DialogEngine engine, IFeedbackStore store
     private const string FormStep = "form";
     private const string ConfirmStep = "confirm";
 
-    private static readonly HashSet<string> s_continueWords = new(StringComparer.OrdinalIgnoreCase) { "继续", "继续反馈", "continue" };
-
     public async Task StartAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         if (turn.Input.Conversation.Kind != ConversationKind.Personal)
@@ -39,10 +37,12 @@ public sealed class MemberFeedbackFlow(DialogEngine engine, IFeedbackStore store
         await turn.SendAsync(OutgoingMessage.FromCard(FeedbackFormCard.Build(turn.Input.Language, state.CardInstanceId, FeedbackDraft.Empty, FeedbackViews.Choices(turn.Input.Language))), cancellationToken);
     }
 
-    /// <summary>Only "继续"/"continue" belongs to the dialog; anything else (a question) goes on to the Q&amp;A and the form stays valid.</summary>
+    /// <summary>
+    /// Only the declared continue words (继续 / continue) reach here, so anything else (a question) goes on to the Q&amp;A
+    /// and the form stays valid.
+    /// </summary>
     public async Task<bool> TryContinueAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        if (!s_continueWords.Contains(turn.Input.Text.Trim())) return false;
         var state = await engine.GetActiveAsync(Key(turn), cancellationToken);
         if (state is null) return false;
         await ResendAsync(turn, state, cancellationToken);
@@ -63,28 +63,14 @@ public sealed class MemberFeedbackFlow(DialogEngine engine, IFeedbackStore store
             turn.Input.Data(FeedbackVerbs.ContactInput),
             turn.Input.Data(FeedbackVerbs.ContactDetailInput));
         var errors = Validate(draft, turn.Input.Language);
-        var next = await engine.AdvanceAsync(state, turn.Input.Data(FeedbackVerbs.CardIdKey), errors.Count > 0 ? FormStep : ConfirmStep, ToValues(draft), cancellationToken);
-        if (next is null)
-        {
-            await StaleAsync(turn, cancellationToken);
-            return;
-        }
-
-        await turn.ReplaceCardAsync(Render(turn.Input.Language, next, errors), cancellationToken);
+        await AdvanceAsync(turn, state, errors.Count > 0 ? FormStep : ConfirmStep, ToValues(draft), errors, cancellationToken);
     }
 
     public async Task EditAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var state = await CurrentAsync(turn, ConfirmStep, cancellationToken);
         if (state is null) return;
-        var next = await engine.AdvanceAsync(state, turn.Input.Data(FeedbackVerbs.CardIdKey), FormStep, state.Values, cancellationToken);
-        if (next is null)
-        {
-            await StaleAsync(turn, cancellationToken);
-            return;
-        }
-
-        await turn.ReplaceCardAsync(Render(turn.Input.Language, next, null), cancellationToken);
+        await AdvanceAsync(turn, state, FormStep, state.Values, null, cancellationToken);
     }
 
     public async Task CancelFormAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -189,6 +175,19 @@ public sealed class MemberFeedbackFlow(DialogEngine engine, IFeedbackStore store
         var next = await engine.AdvanceAsync(state, state.CardInstanceId, state.Step, state.Values, cancellationToken);
         if (next is null) return;
         await turn.SendAsync(OutgoingMessage.FromCard(Render(turn.Input.Language, next, null)), cancellationToken);
+    }
+
+    /// <summary>Moves the dialog to <paramref name="step"/> if the pressed card is still its current one, and shows that step's card.</summary>
+    private async Task AdvanceAsync(ITurnContext turn, DialogState state, string step, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? errors, CancellationToken cancellationToken)
+    {
+        var next = await engine.AdvanceAsync(state, turn.Input.Data(FeedbackVerbs.CardIdKey), step, values, cancellationToken);
+        if (next is null)
+        {
+            await StaleAsync(turn, cancellationToken);
+            return;
+        }
+
+        await turn.ReplaceCardAsync(Render(turn.Input.Language, next, errors), cancellationToken);
     }
 
     private async Task<DialogState?> CurrentAsync(ITurnContext turn, string? step, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed class FeedbackCardSamples : ICardSamples
         var zh = UiLanguage.Chinese;
         var en = UiLanguage.English;
         var draft = new FeedbackDraft("life", new string('长', 2001), true, "phone", "138");
-        var errors = FeedbackFeatureErrors(zh);
+        var errors = FormErrors(zh);
         return
         [
             new("feedback-form-empty-zh", FeedbackFormCard.Build(zh, "cid-1", FeedbackDraft.Empty, FeedbackViews.Choices(zh))),
@@ -64,6 +64,6 @@ public sealed class FeedbackCardSamples : ICardSamples
         ];
     }
 
-    private static Dictionary<string, string> FeedbackFeatureErrors(UiLanguage language) =>
+    private static Dictionary<string, string> FormErrors(UiLanguage language) =>
         MemberFeedbackFlow.Validate(new FeedbackDraft("x", new string('长', 2001), false, "phone", ""), language);
 }

@@ -5,12 +5,13 @@ namespace OrganBot.Tests.Cards;
 
 public sealed class WelcomeCardSamples : ICardSamples
 {
+    private static readonly (string, string)[] s_member = [("讲话要点", "讲话要点"), ("我的提醒", "我的提醒"), ("我要反馈", "我要反馈")];
+
     public IEnumerable<CardSample> Samples() =>
     [
-        new("welcome-zh-member", WelcomeCard.Build(UiLanguage.Chinese, isAdmin: false)),
-        new("welcome-zh-admin", WelcomeCard.Build(UiLanguage.Chinese, isAdmin: true)),
-        new("welcome-en-member", WelcomeCard.Build(UiLanguage.English, isAdmin: false)),
-        new("welcome-en-admin", WelcomeCard.Build(UiLanguage.English, isAdmin: true)),
+        new("welcome-zh-member", WelcomeCard.Build(UiLanguage.Chinese, s_member)),
+        new("welcome-zh-admin", WelcomeCard.Build(UiLanguage.Chinese, [.. s_member, ("管理功能", "管理")])),
+        new("welcome-en-member", WelcomeCard.Build(UiLanguage.English, [("Key points", "讲话要点"), ("My reminders", "我的提醒"), ("Give feedback", "我要反馈")])),
         new("welcome-zh-shared", WelcomeCard.BuildShared(UiLanguage.Chinese, "机关党建助手")),
         new("welcome-en-shared", WelcomeCard.BuildShared(UiLanguage.English, "OrganBot")),
         new("language-zh", LanguageCard.Build(UiLanguage.Chinese)),
