@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
-using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Delivery;
 using OrganBot.Tests.Fakes;
 
@@ -17,17 +14,7 @@ public sealed class AttendanceReactionsTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await ReadReceiptHost.StartAsync(6, new() { ["Announcements:FollowUpCheckInterval"] = "01:00:00" });
-        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(2), TimeZones.BeijingZone).DateTime;
-        var ev = new ReminderEvent { Id = "stats-ev", Title = "主题党日", Kind = "主题党日", Recurrence = new OneOff(new DateTime(start.Year, start.Month, start.Day, 15, 0, 0)), LeadTimes = [], PlannedFrom = DateTimeOffset.UtcNow };
-        var occurrence = OccurrenceKeys.Make(ev.Id, DateOnly.FromDateTime(start));
-        await using (var scope = host.Bot.Services.CreateAsyncScope())
-        {
-            // The reminder of this occurrence, as the dispatcher queues it: one row per member in the occurrence's batch.
-            await scope.ServiceProvider.GetRequiredService<IReminderStore>().SaveEventAsync(ev, ct);
-            await scope.ServiceProvider.GetRequiredService<IDeliveryQueue>().EnqueueAsync(
-                [.. Enumerable.Range(0, host.Members).Select(i => new DeliveryRequest(ReminderDispatcher.DedupKey(occurrence, "1d", DeliveryHarness.MemberId(i)), new DeliveryTarget.User(DeliveryHarness.MemberId(i)), OutgoingMessage.FromText("活动提醒：主题党日"), occurrence, ReminderDispatcher.Category))], ct);
-        }
-
+        var (_, occurrence) = await host.QueueReminderAsync("stats-ev");
         for (var waited = 0; (await host.BatchAsync(occurrence)).Count(s => s.State == DeliveryState.Sent) < host.Members && waited < 300; waited++) await Task.Delay(100, ct);
         var before = await StatsAsync(host, occurrence);
         Assert.Equal(("0", "0", "6"), before);
