@@ -11,27 +11,15 @@ namespace OrganBot.Bot.Delivery;
 /// counts, exports, follow-ups and attendance read Send rows only, and coalescing looks at pending updates only. Send rows
 /// stay: they are the record of who got what.
 /// </summary>
-internal sealed partial class DeliveryCleanup(IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<DeliveryCleanup> logger) : BackgroundService
+internal sealed partial class DeliveryCleanup(IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<DeliveryCleanup> logger)
+    : PeriodicCleanup(scopes, time, TimeSpan.FromMinutes(10))
 {
-    private static readonly TimeSpan s_interval = TimeSpan.FromMinutes(10);
+    protected override Task<int> CleanAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        DeleteFinishedUpdatesAsync(services.GetRequiredService<BotDbContext>(), now - options.Value.FinishedUpdateRetention, cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(s_interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var deleted = await DeleteFinishedUpdatesAsync(scope.ServiceProvider.GetRequiredService<BotDbContext>(), time.GetUtcNow() - options.Value.FinishedUpdateRetention, stoppingToken);
-                if (deleted > 0) LogDeleted(logger, deleted);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex); // the next tick tries again; a few extra rows harm nothing
-            }
-        }
-    }
+    protected override void OnDeleted(int count) => LogDeleted(logger, count);
+
+    protected override void OnFailed(Exception exception) => LogFailed(logger, exception);
 
     /// <summary>Deletes Update/Delete rows that reached a final state before <paramref name="cutoff"/>; returns how many.</summary>
     internal static Task<int> DeleteFinishedUpdatesAsync(BotDbContext db, DateTimeOffset cutoff, CancellationToken cancellationToken) =>

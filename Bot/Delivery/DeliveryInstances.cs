@@ -18,6 +18,7 @@ internal sealed class DeliveryInstances(IServiceScopeFactory scopes, DeliveryPac
 
     private DateTimeOffset? _joinedAt;
     private bool _counted;
+    private readonly Dictionary<string, DateTimeOffset> _firstBeatAfterJoin = new(StringComparer.Ordinal);
 
     /// <summary>This process's row.</summary>
     public string Id { get; } = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -28,6 +29,7 @@ internal sealed class DeliveryInstances(IServiceScopeFactory scopes, DeliveryPac
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var rows = db.Set<DeliveryInstanceRecord>();
+        var began = pacer.Now;
         var now = time.GetUtcNow();
         if (await rows.Where(i => i.Id == Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.LastSeenAt, now), cancellationToken) == 0)
         {
@@ -41,18 +43,38 @@ internal sealed class DeliveryInstances(IServiceScopeFactory scopes, DeliveryPac
         var live = Math.Max(1, seen.Count);
         if (!_counted)
         {
-            // Joining: send nothing until every other live instance has beaten since we registered (so it counts us and
-            // has cut its share), then one window more for its calls at the old share to leave Teams' window. One that
-            // missed two beats is presumed gone (it still counts in N until five).
+            // Joining: send nothing until every other live instance has finished a beat that counted us (it has cut its
+            // share), then one window more for its calls at the old share to leave Teams' window. One that missed two
+            // beats is presumed gone (it still counts in N until five).
             var missed = now - (2 * _options.HeartbeatInterval);
-            _counted = seen.All(i => i.Id == Id || i.LastSeenAt > _joinedAt || i.LastSeenAt < missed);
+            _counted = seen.All(i => i.Id == Id || i.LastSeenAt < missed || HasCountedUs(i.Id, i.LastSeenAt));
             pacer.Hold(_counted ? (seen.Count > 1 ? pacer.Window + _options.InFlightAllowance : TimeSpan.Zero) : null);
         }
+
+        // The others count this instance out five intervals after this beat's stamp: if our beats stall (a slow database,
+        // a starved thread pool), stop sending a little before that rather than add to their raised shares.
+        pacer.SendUntil(seen.Count > 1 ? began + (4 * _options.HeartbeatInterval) : null);
 
         // Rows of instances gone for long are noise for whoever reads the table.
         await rows.Where(i => i.LastSeenAt < now - TimeSpan.FromHours(1)).ExecuteDeleteAsync(cancellationToken);
         pacer.SetInstances(live);
         return live;
+    }
+
+    /// <summary>
+    /// Whether another instance has finished a beat that counted us: a stamp after we joined means its count saw our row,
+    /// but its new share is applied only at the end of that beat, so we wait for the stamp of its next one.
+    /// </summary>
+    private bool HasCountedUs(string other, DateTimeOffset lastSeenAt)
+    {
+        if (lastSeenAt <= _joinedAt) return false;
+        if (!_firstBeatAfterJoin.TryGetValue(other, out var first))
+        {
+            _firstBeatAfterJoin[other] = lastSeenAt;
+            return false;
+        }
+
+        return lastSeenAt > first;
     }
 
     /// <summary>A graceful stop hands this instance's share back at once.</summary>

@@ -45,6 +45,7 @@ internal sealed class DeliveryPacer
     private volatile int _instances = 1;
     private (int Count, DateTimeOffset At)? _pendingInstances;
     private DateTimeOffset _holdUntil;
+    private DateTimeOffset? _sendUntil;
     private readonly Dictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSweep;
@@ -89,6 +90,18 @@ internal sealed class DeliveryPacer
     {
         lock (_gate) _holdUntil = duration is { } d ? _time.GetUtcNow() + d : DateTimeOffset.MaxValue;
     }
+
+    /// <summary>
+    /// Releases nothing after <paramref name="until"/> (null: no limit) until called again: an instance sharing the budget
+    /// sends only while its heartbeat is fresh enough for the others to count it.
+    /// </summary>
+    public void SendUntil(DateTimeOffset? until)
+    {
+        lock (_gate) _sendUntil = until;
+    }
+
+    /// <summary>The pacer's clock (the wall clock).</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>The tenant window with the configured margin (without the extra margin after 429s).</summary>
     public TimeSpan Window => TimeSpan.FromSeconds(1) + _options.PacerSafetyMargin;
@@ -215,6 +228,7 @@ internal sealed class DeliveryPacer
         if (tenant.Tokens < 1) ready = Max(ready, now + TimeSpan.FromSeconds((1 - tenant.Tokens) / rate));
 
         if (_holdUntil > ready) ready = _holdUntil;
+        if (_sendUntil is { } sendUntil && now >= sendUntil) ready = Max(ready, now + s_recheck);
 
         // Teams counts a call when it arrives, which can be long after our release (a busy thread pool, a GC pause, the
         // network): a call counts until one window after its answer, the latest moment it can have arrived.

@@ -67,6 +67,32 @@ public sealed class TwoInstanceTests
     }
 
     [Fact]
+    public async Task TwoInstancesOnPostgres_SecondJoinsMidSendAtTeamsLimit_NoCallOverTheLimitEveryoneOnce()
+    {
+        Assert.SkipWhen(BotApplication.PostgresServer is null, "Needs ORGANBOT_TEST_PG.");
+        // The first instance sends alone at the channel's own limit; the second starts mid-send with the same setting and
+        // the default heartbeat. It must not send before the first has counted it and slowed to half (the old share's calls
+        // still in Teams' window would otherwise add to the new ones).
+        var settings = new Dictionary<string, string?> { ["Delivery:AttemptTimeout"] = "00:00:10" };
+        await using var h = await DeliveryHarness.StartAsync(tenantRate: 40, settings: settings);
+        const int count = 400;
+        await h.SeedMembersAsync(count);
+        await h.EnqueueAsync([.. Enumerable.Range(0, count).Select(i => new DeliveryRequest($"join:{i}", new DeliveryTarget.User(DeliveryHarness.MemberId(i)), OutgoingMessage.FromText("通知"), "join", "test"))]);
+        await h.Connector.WaitForAsync(c => c.Count >= 80, TimeSpan.FromSeconds(30));
+
+        var second = new CompletionRecorder();
+        var otherSettings = DeliveryHarness.FastSettings(40);
+        foreach (var (key, value) in settings) otherSettings[key] = value;
+        await using var other = new BotApplication(otherSettings, s => s.AddSingleton<IDeliveryObserver>(second).AddSingleton<IDeliveryObserver>(h.Completions), databaseName: h.Bot.DatabaseName);
+        other.Start();
+        await h.Completions.WaitForAsync("join", count, TimeSpan.FromSeconds(90));
+
+        Assert.Equal(0, h.Simulator.LimitViolations);
+        Assert.All(Enumerable.Range(0, count), i => Assert.Equal(1, h.Simulator.Delivered[DeliveryHarness.ChatId(DeliveryHarness.MemberId(i))]));
+        Assert.NotEmpty(second.All);
+    }
+
+    [Fact]
     public async Task TwoInstancesOnPostgres_EnqueueOnOne_WakesTheOtherWithoutWaitingForItsPoll()
     {
         Assert.SkipWhen(BotApplication.PostgresServer is null, "Needs ORGANBOT_TEST_PG.");

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
+using OrganBot.Dialogs.Reminders;
 using OrganBot.Tests.Delivery;
 using OrganBot.Tests.Fakes;
 
@@ -64,6 +66,20 @@ public sealed class ReadReceiptHost(FakeConnector connector, TeamsSimulator simu
         await Connector.WaitForAsync(c => c.Any(x => x.Method == "PUT" && x.ConversationId == AdminChat && x.Card.Readable().Contains("发送报告", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
         Assert.Equal(posts, (await BatchAsync($"ann:{id}")).Count(s => s.State == DeliveryState.Sent));
         return id;
+    }
+
+    /// <summary>A one-off 主题党日 two days ahead, its reminder queued to every member as the dispatcher does. Returns the event and its occurrence key.</summary>
+    public async Task<(ReminderEvent Event, string Occurrence)> QueueReminderAsync(string eventId)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(2), TimeZones.BeijingZone).DateTime;
+        var ev = new ReminderEvent { Id = eventId, Title = "主题党日", Kind = "主题党日", Recurrence = new OneOff(new DateTime(start.Year, start.Month, start.Day, 15, 0, 0)), LeadTimes = [], PlannedFrom = DateTimeOffset.UtcNow };
+        var occurrence = OccurrenceKeys.Make(ev.Id, DateOnly.FromDateTime(start));
+        await using var scope = Bot.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IReminderStore>().SaveEventAsync(ev, ct);
+        await scope.ServiceProvider.GetRequiredService<IDeliveryQueue>().EnqueueAsync(
+            [.. Enumerable.Range(0, Members).Select(i => new DeliveryRequest(ReminderDispatcher.DedupKey(occurrence, "1d", DeliveryHarness.MemberId(i)), new DeliveryTarget.User(DeliveryHarness.MemberId(i)), OutgoingMessage.FromText("活动提醒：主题党日"), occurrence, ReminderDispatcher.Category))], ct);
+        return (ev, occurrence);
     }
 
     public async Task<IReadOnlyList<DeliveryStatus>> BatchAsync(string batchId)

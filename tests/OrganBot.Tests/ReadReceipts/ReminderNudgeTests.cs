@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Delivery;
 using OrganBot.Dialogs.ReadReceipts;
 using OrganBot.Dialogs.Reminders;
@@ -19,15 +18,7 @@ public sealed class ReminderNudgeTests
         // runs the check itself once the set-up below is stored, whatever the machine's load.
         await using var host = await ReadReceiptHost.StartAsync(6, new() { ["Reminders:NudgeBefore"] = "10.00:00:00", ["Announcements:FollowUpCheckInterval"] = "01:00:00" });
         var ct = TestContext.Current.CancellationToken;
-        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(2), TimeZones.BeijingZone).DateTime;
-        var ev = new ReminderEvent { Id = "nudge-ev", Title = "主题党日", Kind = "主题党日", Recurrence = new OneOff(new DateTime(start.Year, start.Month, start.Day, 15, 0, 0)), LeadTimes = [], PlannedFrom = DateTimeOffset.UtcNow };
-        var occurrence = OccurrenceKeys.Make(ev.Id, DateOnly.FromDateTime(start));
-        await using (var scope = host.Bot.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IReminderStore>().SaveEventAsync(ev, ct);
-            await scope.ServiceProvider.GetRequiredService<IDeliveryQueue>().EnqueueAsync(
-                [.. Enumerable.Range(0, host.Members).Select(i => new DeliveryRequest(ReminderDispatcher.DedupKey(occurrence, "1d", DeliveryHarness.MemberId(i)), new DeliveryTarget.User(DeliveryHarness.MemberId(i)), OutgoingMessage.FromText("活动提醒：主题党日"), occurrence, ReminderDispatcher.Category))], ct);
-        }
+        var (ev, occurrence) = await host.QueueReminderAsync("nudge-ev");
 
         await host.Connector.WaitForAsync(_ => Enumerable.Range(0, host.Members).All(i => host.Simulator.Delivered.ContainsKey(ReadReceiptHost.Chat(i))), TimeSpan.FromSeconds(20));
         // Outcomes are stored in batches just after the calls: a receipt only marks messages already recorded as sent.
