@@ -87,7 +87,7 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(TimeSpan.FromSeconds(30));
+        cts.CancelAfter(TimeSpan.FromSeconds(60));
         try
         {
             // It silently falls back to a random port when the asked one is busy: insist on ours, or a stale instance could answer.
@@ -114,6 +114,10 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
                 }
                 catch (HttpRequestException)
                 {
+                }
+                catch (TaskCanceledException) when (!cts.IsCancellationRequested)
+                {
+                    // One slow ping (a loaded machine) is not a failure: poll again until the deadline.
                 }
 
                 await poll.WaitForNextTickAsync(cts.Token);
