@@ -14,6 +14,7 @@ public static class DialogsExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         services.AddSingleton<AdminAuthorization>();
+        services.AddSingleton<CommandCatalog>();
         services.AddScoped<DialogRouter>();
         services.AddOptions<DialogEngineOptions>().BindConfiguration(DialogEngineOptions.SectionName)
             .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Dialogs:IdleTimeout must be positive.").ValidateOnStart();

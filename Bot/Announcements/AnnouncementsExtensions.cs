@@ -15,7 +15,10 @@ internal static class AnnouncementsExtensions
         builder.Services.AddScoped<IAnnouncementStore, EfAnnouncementStore>();
         builder.Services.AddScoped<IDownloadSource, AnnouncementExport>();
         builder.Services.AddScoped<AnnouncementService>();
-        builder.Services.AddScoped<IFeature, AnnouncementsFeature>();
+        builder.Services.AddScoped<AnnouncementSending>();
+        builder.Services.AddScoped<AnnouncementCorrections>();
+        builder.Services.AddScoped<AnnouncementDrafting>();
+        builder.Services.AddFeature<AnnouncementsFeature>(AnnouncementCommands.Feature);
         builder.Services.AddHostedService<AnnouncementWorker>();
         return builder;
     }

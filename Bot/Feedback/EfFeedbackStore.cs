@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrganBot.Bot.Storage;
 using OrganBot.Cards;
-using OrganBot.Cards.Feedback;
 using OrganBot.Dialogs.Engine;
 using OrganBot.Dialogs.Feedback;
 using OrganBot.Dialogs.Conversation;
@@ -260,20 +259,20 @@ internal sealed class EfFeedbackStore(BotDbContext db, FeedbackProtector protect
     {
         Id = t.Id,
         Number = t.Number,
-        Category = FeedbackText.ParseCode<FeedbackCategory>(t.Category) ?? FeedbackCategory.Other,
+        Category = FeedbackLabels.ParseCode<FeedbackCategory>(t.Category) ?? FeedbackCategory.Other,
         Content = t.Content,
         IsAnonymous = t.IsAnonymous,
         MemberName = t.IsAnonymous ? null : t.MemberName,
         MemberAadObjectId = t.IsAnonymous ? null : t.MemberAadObjectId,
-        Contact = FeedbackText.ParseCode<ContactPreference>(t.Contact) ?? ContactPreference.BotOnly,
+        Contact = FeedbackLabels.ParseCode<ContactPreference>(t.Contact) ?? ContactPreference.BotOnly,
         ContactDetail = t.IsAnonymous ? null : t.ContactDetail,
-        Status = FeedbackText.ParseCode<FeedbackStatus>(t.Status) ?? FeedbackStatus.New,
-        Unit = FeedbackText.ParseCode<HandlingUnit>(t.Unit),
+        Status = FeedbackLabels.ParseCode<FeedbackStatus>(t.Status) ?? FeedbackStatus.New,
+        Unit = FeedbackLabels.ParseCode<HandlingUnit>(t.Unit),
         // Cards show times in the offset they carry: the office's.
         CreatedAt = office.ToOffice(t.CreatedAt),
         UpdatedAt = office.ToOffice(t.UpdatedAt),
         ResolvedAt = t.ResolvedAt is { } resolved ? office.ToOffice(resolved) : null,
-        Rating = FeedbackText.ParseCode<SatisfactionRating>(t.Rating),
+        Rating = FeedbackLabels.ParseCode<SatisfactionRating>(t.Rating),
         RatingComment = t.RatingComment,
         RatedAt = t.RatedAt is { } rated ? office.ToOffice(rated) : null,
         Version = t.Version,

@@ -2,7 +2,7 @@ using System.Globalization;
 using OrganBot.Bot.Downloads;
 using OrganBot.Bot.Exports;
 using OrganBot.Cards;
-using OrganBot.Cards.Feedback;
+using OrganBot.Dialogs.Feedback;
 using OrganBot.Dialogs.Downloads;
 using OrganBot.Dialogs.Conversation;
 

@@ -8,7 +8,7 @@ internal static class FeedbackExtensions
     /// <summary>暖心工程 feedback: the feature, its store, protector, owner tags and CSV export.</summary>
     public static IHostApplicationBuilder AddFeedback(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddFeedbackDialogs();
+        builder.Services.AddFeedbackFeature();
         builder.Services.AddSingleton<FeedbackProtector>();
         builder.Services.AddSingleton<Delivery.IProtectedTargetResolver>(sp => sp.GetRequiredService<FeedbackProtector>());
         builder.Services.AddSingleton<FeedbackOwnerKeyCache>();

@@ -26,7 +26,7 @@ internal static class KnowledgeExtensions
         builder.Services.AddHostedService<KnowledgeWarmup>();
         builder.Services.AddScoped<SpeechQuestionAnswerer>();
         builder.Services.AddScoped<IQuestionAnswerer>(sp => sp.GetRequiredService<SpeechQuestionAnswerer>());
-        builder.Services.AddScoped<IFeature, KnowledgeFeature>();
+        builder.Services.AddFeature<KnowledgeFeature>(KnowledgeCommands.Feature);
         builder.Services.AddScoped<IAnswerVoteStore, EfAnswerVoteStore>();
         builder.Services.AddScoped<IQaQueueStore, EfQaQueueStore>();
 

@@ -20,7 +20,7 @@ internal static class ReadReceiptsExtensions
         builder.Services.AddScoped<AnnouncementFollowUp>();
         builder.Services.AddScoped<FollowUpScheduler>();
         builder.Services.AddScoped<ReminderNudger>();
-        builder.Services.AddScoped<IFeature, FollowUpFeature>();
+        builder.Services.AddFeature<FollowUpFeature>(FollowUpDeclaration.Feature);
         builder.Services.AddHostedService<FollowUpWorker>();
         return builder;
     }

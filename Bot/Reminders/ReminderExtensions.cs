@@ -30,8 +30,7 @@ internal static class ReminderExtensions
         services.AddScoped<AttendanceReport>();
         services.AddScoped<IDownloadSource, AttendanceLedgerExport>();
         services.AddScoped<MemberReminderActions>();
-        services.AddScoped<ReminderFeature>();
-        services.AddScoped<IFeature>(sp => sp.GetRequiredService<ReminderFeature>());
+        services.AddFeature<ReminderFeature>(ReminderCommands.Feature);
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddHostedService<QuartzSchema>();

@@ -4,32 +4,32 @@ using OrganBot.Cards.Model;
 namespace OrganBot.Cards.Feedback;
 
 /// <summary>
-/// The ticket card admins work on (channel or 1:1 chat). Built only from <see cref="FeedbackTicket"/>, which holds no
+/// The ticket card admins work on (channel or 1:1 chat). Built only from <see cref="FeedbackTicketView"/>, which holds no
 /// member id, and for anonymous tickets no name either. Updated in place after every action.
 /// </summary>
 public static class FeedbackAdminCard
 {
-    public static JsonObject Build(UiLanguage language, FeedbackTicket ticket, string? error = null, string? replyDraft = null)
+    public static JsonObject Build(UiLanguage language, FeedbackTicketView ticket, FeedbackChoices choices, string? error = null, string? replyDraft = null)
     {
         var submitter = ticket.IsAnonymous
             ? language.Pick("匿名", "Anonymous")
             : CardText.Plain(ticket.MemberName) is { Length: > 0 } name ? name : language.Pick("（未留姓名）", "(no name)");
         var facts = new List<(string, string)>
         {
-            (language.Pick("类别", "Category"), ticket.Category.Label(language)),
-            (language.Pick("状态", "Status"), ticket.Status.Label(language)),
-            (language.Pick("承办单位", "Handled by"), ticket.Unit?.Label(language) ?? language.Pick("未转办", "Not referred yet")),
+            (language.Pick("类别", "Category"), ticket.Category),
+            (language.Pick("状态", "Status"), ticket.Status),
+            (language.Pick("承办单位", "Handled by"), ticket.Unit ?? language.Pick("未转办", "Not referred yet")),
             (language.Pick("提交时间", "Submitted"), FeedbackText.FormatTime(ticket.CreatedAt, language)),
             (language.Pick("提交人", "From"), submitter),
         };
-        if (!ticket.IsAnonymous && ticket.Contact != ContactPreference.BotOnly)
+        if (!ticket.IsAnonymous && ticket.Contact is { } contact)
         {
-            facts.Add((language.Pick("联系方式", "Contact"), ticket.Contact.Label(language) + (string.IsNullOrEmpty(ticket.ContactDetail) ? "" : $"（{CardText.Plain(ticket.ContactDetail)}）")));
+            facts.Add((language.Pick("联系方式", "Contact"), contact + (string.IsNullOrEmpty(ticket.ContactDetail) ? "" : $"（{CardText.Plain(ticket.ContactDetail)}）")));
         }
 
         if (ticket.Rating is { } rating)
         {
-            facts.Add((language.Pick("满意度", "Rating"), rating.Label(language) + (string.IsNullOrEmpty(ticket.RatingComment) ? "" : $"：{CardText.Plain(ticket.RatingComment)}")));
+            facts.Add((language.Pick("满意度", "Rating"), rating + (string.IsNullOrEmpty(ticket.RatingComment) ? "" : $"：{CardText.Plain(ticket.RatingComment)}")));
         }
 
         var body = new List<CardElement>
@@ -51,9 +51,9 @@ public static class FeedbackAdminCard
         }
 
         var actions = new List<CardAction>();
-        if (ticket.Status != FeedbackStatus.Resolved)
+        if (!ticket.IsResolved)
         {
-            if (ticket.Status == FeedbackStatus.New)
+            if (ticket.IsNew)
             {
                 actions.Add(new ExecuteAction(FeedbackVerbs.Accept) { Title = language.Pick("受理", "Accept"), Data = Data(ticket) });
             }
@@ -62,11 +62,11 @@ public static class FeedbackAdminCard
             {
                 Body =
                 [
-                    new ChoiceSetInput(Enum.GetValues<HandlingUnit>().Select(u => (u.Label(language), u.Code())))
+                    new ChoiceSetInput(choices.Units)
                     {
                         Id = FeedbackVerbs.UnitInput,
                         Label = language.Pick("转办至", "Refer to"),
-                        Value = (ticket.Unit ?? HandlingUnit.PartyCommittee).Code(),
+                        Value = ticket.UnitCode ?? choices.DefaultUnit,
                         Expanded = true,
                         IsRequired = true,
                         ErrorMessage = language.Pick("请选择承办单位。", "Choose a unit."),
@@ -97,13 +97,13 @@ public static class FeedbackAdminCard
         return new AdaptiveCard
         {
             Lang = language.CardLang(),
-            FallbackText = language.Pick($"暖心工程反馈 {ticket.Number}：{ticket.Status.Label(language)}", $"Feedback {ticket.Number}: {ticket.Status.Label(language)}"),
+            FallbackText = language.Pick($"暖心工程反馈 {ticket.Number}：{ticket.Status}", $"Feedback {ticket.Number}: {ticket.Status}"),
             Body = body,
             Actions = actions,
         }.ToJson();
     }
 
-    private static Dictionary<string, string> Data(FeedbackTicket ticket) => new()
+    private static Dictionary<string, string> Data(FeedbackTicketView ticket) => new()
     {
         [FeedbackVerbs.TicketKey] = ticket.Number,
         [FeedbackVerbs.VersionKey] = ticket.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -3,18 +3,18 @@ using OrganBot.Cards.Model;
 
 namespace OrganBot.Cards.Feedback;
 
-/// <summary>Shows exactly what will be sent before the ticket is created.</summary>
+/// <summary>Shows exactly what will be sent before the ticket is created (category and contact wish as labels).</summary>
 public static class FeedbackConfirmCard
 {
-    public static JsonObject Build(UiLanguage language, string cardInstanceId, FeedbackCategory category, string content, bool anonymous, ContactPreference contact, string? contactDetail)
+    public static JsonObject Build(UiLanguage language, string cardInstanceId, string category, string content, bool anonymous, string contact, string? contactDetail)
     {
         var data = new Dictionary<string, string> { [FeedbackVerbs.CardIdKey] = cardInstanceId };
         var facts = new List<(string, string)>
         {
-            (language.Pick("类别", "Category"), category.Label(language)),
+            (language.Pick("类别", "Category"), category),
             (language.Pick("提交方式", "Submitted as"), anonymous ? language.Pick("匿名", "Anonymous") : language.Pick("实名", "With my name")),
             (language.Pick("联系方式", "Contact"), anonymous ? language.Pick("匿名反馈，仅通过机器人回复", "Anonymous: replies through the bot only")
-                : contact.Label(language) + (string.IsNullOrEmpty(contactDetail) ? "" : $"（{CardText.Plain(contactDetail)}）")),
+                : contact + (string.IsNullOrEmpty(contactDetail) ? "" : $"（{CardText.Plain(contactDetail)}）")),
         };
         return new AdaptiveCard
         {

@@ -6,7 +6,7 @@ namespace OrganBot.Cards.Feedback;
 /// <summary>The 暖心工程 form: category, content, anonymity and contact wishes, with server-side errors shown inline.</summary>
 public static class FeedbackFormCard
 {
-    public static JsonObject Build(UiLanguage language, string cardInstanceId, FeedbackDraft draft, IReadOnlyDictionary<string, string>? errors = null)
+    public static JsonObject Build(UiLanguage language, string cardInstanceId, FeedbackDraft draft, FeedbackChoices choices, IReadOnlyDictionary<string, string>? errors = null)
     {
         errors ??= new Dictionary<string, string>();
         var body = new List<CardElement>
@@ -22,7 +22,7 @@ public static class FeedbackFormCard
                 .. errors.Values.Select(e => new TextBlock("- " + e) { Color = TextColor.Attention })]) { Style = ContainerStyle.Attention });
         }
 
-        body.Add(new ChoiceSetInput(Enum.GetValues<FeedbackCategory>().Select(c => (c.Label(language), c.Code())))
+        body.Add(new ChoiceSetInput(choices.Categories)
         {
             Id = FeedbackVerbs.CategoryInput,
             Label = language.Pick("类别", "Category"),
@@ -50,11 +50,11 @@ public static class FeedbackFormCard
             Value = draft.Anonymous,
         });
         AddError(body, errors, FeedbackVerbs.AnonymousInput);
-        body.Add(new ChoiceSetInput(Enum.GetValues<ContactPreference>().Select(c => (c.Label(language), c.Code())))
+        body.Add(new ChoiceSetInput(choices.Contacts)
         {
             Id = FeedbackVerbs.ContactInput,
             Label = language.Pick("是否需要联系您", "Should we contact you?"),
-            Value = draft.Contact ?? ContactPreference.BotOnly.Code(),
+            Value = draft.Contact ?? choices.DefaultContact,
         });
         AddError(body, errors, FeedbackVerbs.ContactInput);
         body.Add(new TextInput

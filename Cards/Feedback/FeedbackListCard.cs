@@ -11,18 +11,18 @@ public static class FeedbackListCard
 
     public const string AllFilter = "all";
 
-    public static JsonObject Build(UiLanguage language, IReadOnlyList<FeedbackTicket> tickets, string statusFilter, string categoryFilter)
+    public static JsonObject Build(UiLanguage language, IReadOnlyList<FeedbackTicketView> tickets, FeedbackChoices choices, string statusFilter, string categoryFilter)
     {
         var body = new List<CardElement>
         {
             new TextBlock(language.Pick("暖心工程反馈列表", "Feedback list")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new ColumnSet(
             [
-                new Column([new ChoiceSetInput([(language.Pick("全部未办结", "All open"), OpenFilter), .. Enum.GetValues<FeedbackStatus>().Select(s => (s.Label(language), s.Code()))])
+                new Column([new ChoiceSetInput([(language.Pick("全部未办结", "All open"), OpenFilter), .. choices.Statuses])
                 {
                     Id = FeedbackVerbs.StatusFilterInput, Label = language.Pick("状态", "Status"), Value = statusFilter,
                 }]),
-                new Column([new ChoiceSetInput([(language.Pick("全部类别", "All categories"), AllFilter), .. Enum.GetValues<FeedbackCategory>().Select(c => (c.Label(language), c.Code()))])
+                new Column([new ChoiceSetInput([(language.Pick("全部类别", "All categories"), AllFilter), .. choices.Categories])
                 {
                     Id = FeedbackVerbs.CategoryFilterInput, Label = language.Pick("类别", "Category"), Value = categoryFilter,
                 }]),
@@ -37,8 +37,8 @@ public static class FeedbackListCard
         {
             body.Add(new Container(
             [
-                new TextBlock($"**{ticket.Number}** · {ticket.Category.Label(language)} · {ticket.Status.Label(language)}"
-                    + (ticket.Unit is { } unit ? " · " + unit.Label(language) : "")) { Wrap = true },
+                new TextBlock($"**{ticket.Number}** · {ticket.Category} · {ticket.Status}"
+                    + (ticket.Unit is { } unit ? " · " + unit : "")) { Wrap = true },
                 new TextBlock(FeedbackText.FormatTime(ticket.CreatedAt, language) + " · " + FeedbackText.Excerpt(ticket.Content)) { IsSubtle = true, Spacing = Spacing.None },
             ]) { Separator = true });
         }
@@ -53,7 +53,7 @@ public static class FeedbackListCard
             {
                 Body =
                 [
-                    new ChoiceSetInput(tickets.Select(t => ($"{t.Number} · {t.Category.Label(language)}", t.Number)))
+                    new ChoiceSetInput(tickets.Select(t => ($"{t.Number} · {t.Category}", t.Number)))
                     {
                         Id = FeedbackVerbs.TicketChoiceInput, Label = language.Pick("选择反馈", "Ticket"), Value = tickets[0].Number, IsRequired = true,
                     },

@@ -6,13 +6,13 @@ namespace OrganBot.Cards.Feedback;
 /// <summary>Tells the member about a status change or a reply. Carries nothing about who handled it beyond the unit.</summary>
 public static class FeedbackNoticeCard
 {
-    public static JsonObject Build(UiLanguage language, FeedbackTicket ticket, string? replyText)
+    public static JsonObject Build(UiLanguage language, FeedbackTicketView ticket, string? replyText)
     {
         var facts = new List<(string, string)>
         {
-            (language.Pick("状态", "Status"), ticket.Status.Label(language)),
+            (language.Pick("状态", "Status"), ticket.Status),
         };
-        if (ticket.Unit is { } unit) facts.Add((language.Pick("承办单位", "Handled by"), unit.Label(language)));
+        if (ticket.Unit is { } unit) facts.Add((language.Pick("承办单位", "Handled by"), unit));
         var body = new List<CardElement>
         {
             new TextBlock(language.Pick($"您的反馈 {ticket.Number} 有新进展", $"News on your feedback {ticket.Number}")) { Size = TextSize.Medium, Weight = TextWeight.Bolder },

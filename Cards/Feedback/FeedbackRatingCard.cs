@@ -6,7 +6,7 @@ namespace OrganBot.Cards.Feedback;
 /// <summary>Asks the member to rate a resolved ticket; after rating it turns into a thank-you card.</summary>
 public static class FeedbackRatingCard
 {
-    public static JsonObject Build(UiLanguage language, FeedbackTicket ticket, string? error = null, string? comment = null) => new AdaptiveCard
+    public static JsonObject Build(UiLanguage language, FeedbackTicketView ticket, FeedbackChoices choices, string? error = null, string? comment = null) => new AdaptiveCard
     {
         Lang = language.CardLang(),
         FallbackText = language.Pick($"您的反馈 {ticket.Number} 已办结，请评价", $"Feedback {ticket.Number} is resolved; please rate it"),
@@ -15,7 +15,7 @@ public static class FeedbackRatingCard
             new TextBlock(language.Pick($"您的反馈 {ticket.Number} 已办结", $"Your feedback {ticket.Number} is resolved")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(FeedbackText.Excerpt(ticket.Content, 120)) { IsSubtle = true },
             .. ticket.Replies.Select(r => new TextBlock(language.Pick("回复：", "Reply: ") + CardText.Plain(r.Text))),
-            new ChoiceSetInput(Enum.GetValues<SatisfactionRating>().Select(r => (r.Label(language), r.Code())))
+            new ChoiceSetInput(choices.Ratings)
             {
                 Id = FeedbackVerbs.RatingInput,
                 Label = language.Pick("您对办理结果是否满意？", "Are you satisfied with the result?"),
@@ -43,7 +43,7 @@ public static class FeedbackRatingCard
         ],
     }.ToJson();
 
-    public static JsonObject Thanks(UiLanguage language, FeedbackTicket ticket) => new AdaptiveCard
+    public static JsonObject Thanks(UiLanguage language, FeedbackTicketView ticket) => new AdaptiveCard
     {
         Lang = language.CardLang(),
         FallbackText = language.Pick("感谢您的评价", "Thank you for rating"),
@@ -53,7 +53,7 @@ public static class FeedbackRatingCard
             new FactSet(
             [
                 (language.Pick("编号", "Ticket"), ticket.Number),
-                (language.Pick("满意度", "Rating"), ticket.Rating?.Label(language) ?? ""),
+                (language.Pick("满意度", "Rating"), ticket.Rating ?? ""),
             ]),
         ],
     }.ToJson();

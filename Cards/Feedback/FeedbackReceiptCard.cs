@@ -8,7 +8,7 @@ public static class FeedbackReceiptCard
 {
     public const string MyFeedbackCommand = "我的反馈";
 
-    public static JsonObject Build(UiLanguage language, FeedbackTicket ticket) => new AdaptiveCard
+    public static JsonObject Build(UiLanguage language, FeedbackTicketView ticket) => new AdaptiveCard
     {
         Lang = language.CardLang(),
         FallbackText = language.Pick($"已收到您的反馈，编号 {ticket.Number}", $"Feedback received: {ticket.Number}"),
@@ -18,7 +18,7 @@ public static class FeedbackReceiptCard
             new FactSet(
             [
                 (language.Pick("编号", "Ticket"), ticket.Number),
-                (language.Pick("类别", "Category"), ticket.Category.Label(language)),
+                (language.Pick("类别", "Category"), ticket.Category),
                 (language.Pick("提交时间", "Submitted"), FeedbackText.FormatTime(ticket.CreatedAt, language)),
                 (language.Pick("提交方式", "Submitted as"), ticket.IsAnonymous ? language.Pick("匿名", "Anonymous") : language.Pick("实名", "With my name")),
             ]),

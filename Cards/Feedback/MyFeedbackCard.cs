@@ -6,7 +6,7 @@ namespace OrganBot.Cards.Feedback;
 /// <summary>我的反馈: the member's own tickets with status, replies and, for resolved ones, a rating button.</summary>
 public static class MyFeedbackCard
 {
-    public static JsonObject Build(UiLanguage language, IReadOnlyList<FeedbackTicket> tickets)
+    public static JsonObject Build(UiLanguage language, IReadOnlyList<FeedbackTicketView> tickets)
     {
         var body = new List<CardElement>
         {
@@ -21,15 +21,15 @@ public static class MyFeedbackCard
         {
             var items = new List<CardElement>
             {
-                new TextBlock($"**{ticket.Number}** · {ticket.Category.Label(language)} · {ticket.Status.Label(language)}"),
+                new TextBlock($"**{ticket.Number}** · {ticket.Category} · {ticket.Status}"),
                 new TextBlock(FeedbackText.FormatTime(ticket.CreatedAt, language) + " · " + FeedbackText.Excerpt(ticket.Content)) { IsSubtle = true, Spacing = Spacing.None },
             };
             items.AddRange(ticket.Replies.Select(r => new TextBlock(language.Pick("回复：", "Reply: ") + CardText.Plain(r.Text)) { Spacing = Spacing.Small }));
             if (ticket.Rating is { } rating)
             {
-                items.Add(new TextBlock(language.Pick("您的评价：", "Your rating: ") + rating.Label(language)) { IsSubtle = true });
+                items.Add(new TextBlock(language.Pick("您的评价：", "Your rating: ") + rating) { IsSubtle = true });
             }
-            else if (ticket.Status == FeedbackStatus.Resolved)
+            else if (ticket.IsResolved)
             {
                 items.Add(new ActionSet(
                 [

@@ -9,7 +9,8 @@ public static class WelcomeCard
     /// <summary>Verb of the buttons that behave as if the member typed their <c>text</c> data.</summary>
     public const string CommandVerb = "command";
 
-    public static JsonObject Build(UiLanguage language, bool isAdmin)
+    /// <param name="buttons">(title, command text) of each button, from the commands' declarations.</param>
+    public static JsonObject Build(UiLanguage language, IReadOnlyList<(string Title, string Text)> buttons)
     {
         var en = language == UiLanguage.English;
         var card = new AdaptiveCard
@@ -41,13 +42,7 @@ public static class WelcomeCard
                     ? "Type a question, for example \"What does the speech say about the warm-heart project?\", or use the buttons below."
                     : "您可以直接输入问题，例如“主题党日要怎么搞”，也可以点击下方按钮。") { IsSubtle = true },
             ],
-            Actions =
-            [
-                Command(en ? "Key points" : "讲话要点", "讲话要点"),
-                Command(en ? "My reminders" : "我的提醒", "我的提醒"),
-                Command(en ? "Give feedback" : "我要反馈", "我要反馈"),
-                .. isAdmin ? new[] { Command(en ? "Admin" : "管理功能", "管理") } : [],
-            ],
+            Actions = [.. buttons.Select(b => Command(b.Title, b.Text))],
         };
         return card.ToJson();
     }

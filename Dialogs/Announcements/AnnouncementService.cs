@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using OrganBot.Cards;
 using OrganBot.Cards.Announcements;
 using OrganBot.Dialogs.Conversation;
@@ -10,10 +11,12 @@ using OrganBot.Dialogs.Delivery;
 namespace OrganBot.Dialogs.Announcements;
 
 /// <summary>
-/// What happens to an announcement after the admin's clicks: expanding the audience into outbox rows, edits and
-/// withdrawals in every recipient's chat, and the progress card. Used by the feature and by the background loop.
+/// What happens to an announcement after the admin's clicks: its state machine (Draft → PendingApproval → Scheduled →
+/// Sending → Completed, or Cancelled / Recalled; every move is a compare-and-set in the store, so a double click or two
+/// admins moving it at once take effect once), expanding the audience into outbox rows, edits and withdrawals in every
+/// recipient's chat, and the progress card. Used by the feature's flows and by the background loop.
 /// </summary>
-public sealed class AnnouncementService(
+public sealed partial class AnnouncementService(
     IAnnouncementStore store,
     IAudienceDirectory audiences,
     IDeliveryQueue queue,
@@ -21,7 +24,8 @@ public sealed class AnnouncementService(
     AdminAuthorization admins,
     OfficeClock office,
     TimeProvider time,
-    ReadReceipts.AnnouncementReadStatus readStatus)
+    ReadReceipts.AnnouncementReadStatus readStatus,
+    ILogger<AnnouncementService> logger)
 {
     public const string Category = "announcement";
 
@@ -29,6 +33,7 @@ public sealed class AnnouncementService(
     public static readonly UiLanguage RecipientLanguage = UiLanguage.Chinese;
 
     private static readonly TimeSpan s_rateWindow = TimeSpan.FromSeconds(30);
+    private static readonly AnnouncementState[] s_cancellable = [AnnouncementState.Draft, AnnouncementState.PendingApproval, AnnouncementState.Scheduled];
 
     public static OutgoingMessage RecipientMessage(AnnouncementContent content, string? edited = null) => new()
     {
@@ -36,6 +41,99 @@ public sealed class AnnouncementService(
         Text = content.Title,
         Notify = true,
     };
+
+    /// <summary>True once the announcement went out: its content can then only be corrected or withdrawn.</summary>
+    public static bool IsOut(Announcement announcement) => announcement.State is AnnouncementState.Sending or AnnouncementState.Completed;
+
+    /// <summary>
+    /// Draft → PendingApproval, asking every other admin to approve. Back to Draft when no other admin can be reached;
+    /// <see cref="ApprovalOutcome.AlreadyMoved"/> when another click moved it first.
+    /// </summary>
+    public async Task<ApprovalOutcome> SubmitForApprovalAsync(Announcement announcement, CancellationToken cancellationToken)
+    {
+        if (!await store.TryTransitionAsync(announcement.Id, AnnouncementState.Draft, AnnouncementState.PendingApproval, cancellationToken)) return ApprovalOutcome.AlreadyMoved;
+        announcement = announcement with { State = AnnouncementState.PendingApproval };
+        if (!await RequestApprovalAsync(announcement, announcement.Content, null, cancellationToken))
+        {
+            await store.TryTransitionAsync(announcement.Id, AnnouncementState.PendingApproval, AnnouncementState.Draft, cancellationToken);
+            return ApprovalOutcome.NoApprover;
+        }
+
+        await store.SaveAsync(announcement, cancellationToken);
+        return ApprovalOutcome.Requested;
+    }
+
+    /// <summary>Schedules or sends, moving the state from <paramref name="from"/> exactly once; null if another click won.</summary>
+    public async Task<Announcement?> GoAsync(Announcement announcement, AnnouncementState from, CancellationToken cancellationToken)
+    {
+        var scheduled = announcement.ScheduledAt is { } at && at > time.GetUtcNow();
+        var to = scheduled ? AnnouncementState.Scheduled : AnnouncementState.Sending;
+        if (!await store.TryTransitionAsync(announcement.Id, from, to, cancellationToken)) return null;
+
+        announcement = announcement with { State = to };
+        await store.SaveAsync(announcement, cancellationToken);
+        if (!scheduled) announcement = await DispatchAsync(announcement, cancellationToken);
+        LogSubmitted(logger, announcement.Id, to, announcement.RecipientCount);
+        return announcement;
+    }
+
+    /// <summary>PendingApproval → Cancelled by a second admin; false if it is no longer waiting.</summary>
+    public Task<bool> RejectAsync(Announcement announcement, CancellationToken cancellationToken) =>
+        store.TryTransitionAsync(announcement.Id, AnnouncementState.PendingApproval, AnnouncementState.Cancelled, cancellationToken);
+
+    /// <summary>Draft, PendingApproval or Scheduled → Cancelled; false once it started going out.</summary>
+    public async Task<bool> CancelAsync(Announcement announcement, CancellationToken cancellationToken)
+    {
+        foreach (var from in s_cancellable)
+        {
+            if (announcement.State == from && await store.TryTransitionAsync(announcement.Id, from, AnnouncementState.Cancelled, cancellationToken)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Sending or Completed → Recalled, then withdraws every message; the number of delivered ones, or null if it was not out.</summary>
+    public async Task<int?> RecallAsync(Announcement announcement, CancellationToken cancellationToken)
+    {
+        if (!IsOut(announcement) || !await store.TryTransitionAsync(announcement.Id, announcement.State, AnnouncementState.Recalled, cancellationToken)) return null;
+        var count = await ApplyRecallAsync(announcement with { State = AnnouncementState.Recalled }, cancellationToken);
+        LogRecalled(logger, announcement.Id, count);
+        return count;
+    }
+
+    /// <summary>Corrects a sent announcement at once (no approval needed); the number of delivered messages that will be updated.</summary>
+    public async Task<(Announcement Edited, int Updated)> CorrectAsync(Announcement announcement, AnnouncementContent content, CancellationToken cancellationToken)
+    {
+        var edited = announcement with { Content = content, Revision = announcement.Revision + 1 };
+        await store.SaveAsync(edited, cancellationToken);
+        return (edited, await ApplyEditAsync(edited, cancellationToken));
+    }
+
+    /// <summary>Keeps a correction of a sent announcement waiting for a second admin; false (and nothing kept) when none can be reached.</summary>
+    public async Task<bool> RequestEditApprovalAsync(Announcement announcement, AnnouncementContent content, CancellationToken cancellationToken)
+    {
+        await store.SetPendingEditAsync(announcement.Id, content, cancellationToken);
+        if (await RequestApprovalAsync(announcement, content, EditToken(content), cancellationToken)) return true;
+        await store.SetPendingEditAsync(announcement.Id, null, cancellationToken);
+        return false;
+    }
+
+    /// <summary>Takes the waiting edit if it is the one <paramref name="editToken"/> names and the announcement is still out.</summary>
+    public async Task<bool> TryTakeEditAsync(Announcement announcement, string editToken, CancellationToken cancellationToken) =>
+        IsOut(announcement)
+        && announcement.PendingEdit is { } edit
+        && EditToken(edit) == editToken
+        && await store.TryTakePendingEditAsync(announcement.Id, edit, cancellationToken);
+
+    /// <summary>Applies the waiting edit taken by <see cref="TryTakeEditAsync"/>; the number of delivered messages that will be updated.</summary>
+    public async Task<int> ApplyApprovedEditAsync(Announcement announcement, string? approverAadObjectId, CancellationToken cancellationToken)
+    {
+        var edited = announcement with { Content = announcement.PendingEdit!, PendingEdit = null, Revision = announcement.Revision + 1, ApproverAadObjectId = approverAadObjectId };
+        await store.SaveAsync(edited, cancellationToken);
+        var updated = await ApplyEditAsync(edited, cancellationToken);
+        LogEditApproved(logger, announcement.Id, updated);
+        return updated;
+    }
 
     /// <summary>Writes one outbox row per recipient. Safe to repeat: rows are keyed by announcement and recipient.</summary>
     public async Task<Announcement> DispatchAsync(Announcement announcement, CancellationToken cancellationToken)
@@ -180,4 +278,13 @@ public sealed class AnnouncementService(
         DeliveryTarget.Conversation conversation => "c:" + conversation.ConversationId,
         _ => "?",
     };
+
+    [LoggerMessage(EventId = 8102, Level = LogLevel.Information, Message = "Announcement {Id} is now {State} for {Recipients} recipients")]
+    private static partial void LogSubmitted(ILogger logger, long id, AnnouncementState state, int recipients);
+
+    [LoggerMessage(EventId = 8104, Level = LogLevel.Information, Message = "Edit of announcement {Id} approved; {Count} delivered messages will be updated")]
+    private static partial void LogEditApproved(ILogger logger, long id, int count);
+
+    [LoggerMessage(EventId = 8103, Level = LogLevel.Information, Message = "Announcement {Id} withdrawn; {Count} delivered messages will be replaced")]
+    private static partial void LogRecalled(ILogger logger, long id, int count);
 }

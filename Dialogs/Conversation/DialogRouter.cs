@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrganBot.Cards;
 using OrganBot.Cards.Welcome;
@@ -7,19 +8,14 @@ namespace OrganBot.Dialogs.Conversation;
 /// <summary>
 /// Decides who handles a turn, in a fixed order that is easy to read:
 /// card actions by verb, 取消/cancel, help, typed commands, an open dialog, then the speech Q&amp;A.
+/// It matches against the <see cref="CommandCatalog"/> and resolves from the turn's scope only the feature the turn is
+/// for, so a question builds the Q&amp;A path and nothing else.
 /// </summary>
 public sealed partial class DialogRouter(
-    IEnumerable<IFeature> features,
-    IEnumerable<IQuestionAnswerer> questionAnswerers,
+    CommandCatalog catalog,
+    IServiceProvider services,
     ILogger<DialogRouter> logger)
 {
-    private static readonly HashSet<string> s_helpWords = new(StringComparer.OrdinalIgnoreCase) { "帮助", "help", "?", "？", "菜单", "menu", "你好", "您好", "hi", "hello", "开始", "start" };
-    private static readonly HashSet<string> s_cancelWords = new(StringComparer.OrdinalIgnoreCase) { "取消", "cancel", "退出", "quit" };
-    private static readonly HashSet<string> s_adminWords = new(StringComparer.OrdinalIgnoreCase) { "管理", "admin" };
-
-    private readonly IReadOnlyList<IFeature> _features = [.. features];
-    private readonly IQuestionAnswerer? _questionAnswerer = questionAnswerers.LastOrDefault();
-
     public async Task RouteAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var input = turn.Input;
@@ -49,7 +45,7 @@ public sealed partial class DialogRouter(
             return;
         }
 
-        var feature = verb is null ? null : _features.FirstOrDefault(f => verb.StartsWith(f.VerbPrefix, StringComparison.Ordinal));
+        var feature = verb is null ? null : catalog.FindByVerb(verb);
         if (feature is null)
         {
             LogUnknownVerb(logger, verb);
@@ -59,7 +55,7 @@ public sealed partial class DialogRouter(
             return;
         }
 
-        await feature.HandleCardActionAsync(turn, cancellationToken);
+        await Resolve(feature).HandleCardActionAsync(turn, cancellationToken);
     }
 
     private async Task RouteTextAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
@@ -71,54 +67,20 @@ public sealed partial class DialogRouter(
             return;
         }
 
-        if (s_cancelWords.Contains(command))
+        if (catalog.FindCommand(command) is { } match)
         {
-            var cancelled = false;
-            foreach (var feature in _features)
-            {
-                cancelled |= await feature.CancelAsync(turn, cancellationToken);
-            }
-
-            await turn.SendAsync(OutgoingMessage.FromText(cancelled
-                ? turn.Input.Language.Pick("已取消。需要时随时找我。", "Cancelled. I'm here whenever you need me.")
-                : turn.Input.Language.Pick("当前没有进行中的操作。", "There is nothing in progress to cancel.")), cancellationToken);
+            await RunCommandAsync(turn, match, cancellationToken);
             return;
         }
 
-        if (s_helpWords.Contains(command))
+        if (catalog.FindContinuation(command) is { } continuing && await Resolve(continuing).TryContinueAsync(turn, cancellationToken))
         {
-            await SendWelcomeAsync(turn, cancellationToken);
             return;
         }
 
-        if (s_adminWords.Contains(command))
+        if (services.GetService<IQuestionAnswerer>() is { } answerer)
         {
-            await turn.SendAsync(OutgoingMessage.FromText(turn.IsAdmin
-                ? AdminHelp(turn.Input.Language)
-                : turn.Input.Language.Pick("抱歉，管理功能仅对管理员开放。", "Sorry, admin features are for administrators only.")), cancellationToken);
-            return;
-        }
-
-        foreach (var feature in _features)
-        {
-            if (IsCommandOf(feature, command))
-            {
-                await feature.HandleCommandAsync(turn, command, cancellationToken);
-                return;
-            }
-        }
-
-        foreach (var feature in _features)
-        {
-            if (await feature.TryContinueAsync(turn, cancellationToken))
-            {
-                return;
-            }
-        }
-
-        if (_questionAnswerer is not null)
-        {
-            await _questionAnswerer.HandleQuestionAsync(turn, cancellationToken);
+            await answerer.HandleQuestionAsync(turn, cancellationToken);
             return;
         }
 
@@ -127,28 +89,62 @@ public sealed partial class DialogRouter(
             "Sorry, I didn't understand that. Send \"help\" to see what I can do.")), cancellationToken);
     }
 
-    /// <summary>Case-insensitive match without LINQ's boxed enumerator (runs for every feature on every text turn).</summary>
-    private static bool IsCommandOf(IFeature feature, string command)
+    private async Task RunCommandAsync(ITurnContext turn, CommandMatch match, CancellationToken cancellationToken)
     {
-        if (feature.Commands is string[] words)
+        if (match.Feature is { } feature)
         {
-            foreach (var word in words)
-            {
-                if (string.Equals(word, command, StringComparison.OrdinalIgnoreCase)) return true;
-            }
-
-            return false;
+            await Resolve(feature).HandleCommandAsync(turn, match.Command, cancellationToken);
+            return;
         }
 
-        return feature.Commands.Contains(command, StringComparer.OrdinalIgnoreCase);
+        var language = turn.Input.Language;
+        if (match.Command == RouterCommands.Cancel)
+        {
+            var cancelled = false;
+            foreach (var withDialogs in catalog.Features.Where(f => f.HasDialogs))
+            {
+                cancelled |= await Resolve(withDialogs).CancelAsync(turn, cancellationToken);
+            }
+
+            await turn.SendAsync(OutgoingMessage.FromText(cancelled
+                ? language.Pick("已取消。需要时随时找我。", "Cancelled. I'm here whenever you need me.")
+                : language.Pick("当前没有进行中的操作。", "There is nothing in progress to cancel.")), cancellationToken);
+            return;
+        }
+
+        if (match.Command == RouterCommands.Admin)
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(turn.IsAdmin
+                ? AdminHelp(language)
+                : language.Pick("抱歉，管理功能仅对管理员开放。", "Sorry, admin features are for administrators only.")), cancellationToken);
+            return;
+        }
+
+        await SendWelcomeAsync(turn, cancellationToken);
     }
 
-    private static Task SendWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendAsync(OutgoingMessage.FromCard(WelcomeCard.Build(turn.Input.Language, turn.IsAdmin)), cancellationToken);
+    private IFeature Resolve(FeatureDeclaration feature) => services.GetRequiredKeyedService<IFeature>(feature.Name);
 
-    private static string AdminHelp(UiLanguage language) => language.Pick(
-        "管理员可用的命令：\n\n- 发布公告：撰写、预览并发送公告\n- 提醒管理：设置主题党日等活动提醒\n- 反馈列表 / 导出反馈：处理暖心工程反馈\n- 设为反馈处理频道：在频道中发送，新反馈将推送到该频道\n- 问答统计：查看问答点赞情况",
-        "Admin commands:\n\n- 发布公告 (announce): compose, preview and send an announcement\n- 提醒管理 (reminders): set up Theme Party Day and other event reminders\n- 反馈列表 / 导出反馈 (feedback list / export): handle warm-heart project feedback\n- 设为反馈处理频道: send in a channel to receive new feedback there\n- 问答统计 (Q&A stats): see how answers were rated");
+    private Task SendWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Input.Language;
+        var buttons = catalog.Commands
+            .Where(c => c.WelcomeButton is not null && (!c.AdminOnly || turn.IsAdmin))
+            .Select(c => (language.Pick(c.WelcomeButton!.Value.Chinese, c.WelcomeButton.Value.English), c.Name))
+            .ToList();
+        return turn.SendAsync(OutgoingMessage.FromCard(WelcomeCard.Build(language, buttons)), cancellationToken);
+    }
+
+    /// <summary>The admin-only commands with their help text, from the features' declarations.</summary>
+    private string AdminHelp(UiLanguage language)
+    {
+        var lines = catalog.Commands
+            .Where(c => c.AdminOnly && c != RouterCommands.Admin)
+            .Select(c => language == UiLanguage.English && c.EnglishWord is { } word
+                ? $"- {c.Name} ({word}): {c.HelpEnglish}"
+                : language.Pick($"- {c.Name}：{c.HelpChinese}", $"- {c.Name}: {c.HelpEnglish}"));
+        return language.Pick("管理员可用的命令：", "Admin commands:") + "\n\n" + string.Join("\n", lines);
+    }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Card action with unknown verb {Verb}")]
     private static partial void LogUnknownVerb(ILogger logger, string? verb);

@@ -1,22 +1,20 @@
 namespace OrganBot.Dialogs.Conversation;
 
 /// <summary>
-/// A feature the router can hand turns to: by typed command, by card verb prefix, or because the user is
-/// in the middle of one of its dialogs. Features are registered explicitly in DI, in order.
+/// A feature the router can hand turns to: by typed command, by card verb, or because the user is in the middle of one
+/// of its dialogs. Its commands, verb prefix and continue words are declared in its <see cref="FeatureDeclaration"/>,
+/// which the router reads without building the feature; the feature is registered under that declaration's name
+/// (<c>AddFeature</c>) and resolved only for a turn that is for it.
 /// </summary>
 public interface IFeature
 {
-    /// <summary>Typed commands that start the feature, compared after trimming and ignoring case ("暖心", "feedback").</summary>
-    IReadOnlyCollection<string> Commands { get; }
+    /// <summary>Handles one of the commands its declaration lists (matched after trimming, ignoring case).</summary>
+    Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken);
 
-    /// <summary>Card verbs of this feature start with this prefix, e.g. "feedback.".</summary>
-    string VerbPrefix { get; }
-
-    Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken);
-
+    /// <summary>Handles a card action whose verb starts with the declaration's verb prefix.</summary>
     Task HandleCardActionAsync(ITurnContext turn, CancellationToken cancellationToken);
 
-    /// <summary>Offers free text to the feature while the user is in one of its dialogs; false lets the router go on.</summary>
+    /// <summary>Offered one of the declaration's continue words while the user may be in one of its dialogs; false lets the router go on.</summary>
     Task<bool> TryContinueAsync(ITurnContext turn, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>Leaves any dialog of this feature for this user and conversation (取消/cancel); true if there was one.</summary>

@@ -75,7 +75,7 @@ public sealed class FeedbackNotifier(IDeliveryQueue queue, IDeliveryBatchControl
             .Select(c => new DeliveryRequest(
                 $"feedback:{ticket.Id}:card:{CardKey(c.ConversationId, c.ActivityId)}:{version}",
                 new DeliveryTarget.Conversation(c.ConversationId),
-                OutgoingMessage.FromCard(FeedbackAdminCard.Build(c.Language, ticket)),
+                OutgoingMessage.FromCard(FeedbackAdminCard.Build(c.Language, ticket.View(c.Language), FeedbackViews.Choices(c.Language))),
                 $"feedback:{ticket.Id}:card-updates",
                 Category,
                 Operation: DeliveryOperation.Update,
@@ -91,8 +91,8 @@ public sealed class FeedbackNotifier(IDeliveryQueue queue, IDeliveryBatchControl
         if (replyAddress is null) return;
         var language = ticket.Language;
         var card = ticket.Status == FeedbackStatus.Resolved && replyText is null
-            ? FeedbackRatingCard.Build(language, ticket)
-            : FeedbackNoticeCard.Build(language, ticket, replyText);
+            ? FeedbackRatingCard.Build(language, ticket.View(language), FeedbackViews.Choices(language))
+            : FeedbackNoticeCard.Build(language, ticket.View(language), replyText);
         var message = OutgoingMessage.FromCard(card, language.Pick($"您的反馈 {ticket.Number} 有新进展", $"News on your feedback {ticket.Number}")) with { Notify = true };
         await queue.EnqueueAsync(
             [new DeliveryRequest($"feedback:{ticket.Id}:member:{Guid.NewGuid():N}", new DeliveryTarget.Protected(replyAddress), message, $"feedback:{ticket.Id}:member", Category)],
@@ -103,7 +103,7 @@ public sealed class FeedbackNotifier(IDeliveryQueue queue, IDeliveryBatchControl
     public static string AdminBatch(long ticketId, UiLanguage language) => $"feedback:{ticketId}:admin:{language.CardLang()}";
 
     private static OutgoingMessage NewTicketMessage(FeedbackTicket ticket, UiLanguage language) =>
-        OutgoingMessage.FromCard(FeedbackAdminCard.Build(language, ticket), language.Pick($"新的暖心工程反馈 {ticket.Number}", $"New feedback {ticket.Number}")) with { Notify = true };
+        OutgoingMessage.FromCard(FeedbackAdminCard.Build(language, ticket.View(language), FeedbackViews.Choices(language)), language.Pick($"新的暖心工程反馈 {ticket.Number}", $"New feedback {ticket.Number}")) with { Notify = true };
 
     /// <summary>Short, fixed-length key of one card (conversation ids can be long).</summary>
     private static string CardKey(string conversationId, string activityId) =>

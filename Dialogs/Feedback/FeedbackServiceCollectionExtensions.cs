@@ -6,14 +6,17 @@ namespace OrganBot.Dialogs.Feedback;
 public static class FeedbackServiceCollectionExtensions
 {
     /// <summary>The feedback feature (the dialog engine comes from AddDialogs). Stores are registered by the host.</summary>
-    public static IServiceCollection AddFeedbackDialogs(this IServiceCollection services)
+    public static IServiceCollection AddFeedbackFeature(this IServiceCollection services)
     {
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyDirectory), "Feedback:KeyDirectory must name a folder.")
             .ValidateOnStart();
         services.AddScoped<FeedbackNotifier>();
-        services.AddScoped<FeedbackFeature>();
-        services.AddScoped<IFeature>(sp => sp.GetRequiredService<FeedbackFeature>());
+        services.AddScoped<MemberFeedbackFlow>();
+        services.AddScoped<FeedbackRating>();
+        services.AddScoped<FeedbackTriage>();
+        services.AddScoped<FeedbackAdminActions>();
+        services.AddFeature<FeedbackFeature>(FeedbackCommands.Feature);
         return services;
     }
 }

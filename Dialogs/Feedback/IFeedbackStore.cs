@@ -1,4 +1,3 @@
-using OrganBot.Cards.Feedback;
 using OrganBot.Dialogs.Engine;
 
 namespace OrganBot.Dialogs.Feedback;

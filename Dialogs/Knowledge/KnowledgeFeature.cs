@@ -21,37 +21,22 @@ public sealed partial class KnowledgeFeature(
     TimeProvider time,
     ILogger<KnowledgeFeature> logger) : IFeature
 {
-    public const string KeyPointsCommand = "讲话要点";
-    public const string StatsCommand = "问答统计";
-    public const string QueueCommand = QaQueueCard.Command;
-
     private const int QueuePageSize = 5;
     private const int CandidatesPerQuestion = 3;
-
-    private static readonly string[] s_keyPointsCommands = [KeyPointsCommand, "要点", "key points", "keypoints"];
-    private static readonly string[] s_statsCommands = [StatsCommand, "qa stats", "q&a stats"];
-    private static readonly string[] s_queueCommands = [QueueCommand, "qa to-do", "q&a to-do"];
-
-    // Static: features are scoped (built every turn), their command words never change.
-    private static readonly string[] s_commands = [.. s_keyPointsCommands, .. s_statsCommands, .. s_queueCommands];
-
-    public IReadOnlyCollection<string> Commands => s_commands;
-
-    public string VerbPrefix => AnswerVerbs.Prefix;
 
     [GeneratedRegex(@"^s\d{1,4}$")]
     private static partial Regex AnswerIdPattern();
 
-    public async Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
+    public async Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
-        var isStats = s_statsCommands.Contains(command, StringComparer.OrdinalIgnoreCase);
-        if (isStats || s_queueCommands.Contains(command, StringComparer.OrdinalIgnoreCase))
+        var isStats = command == KnowledgeCommands.Stats;
+        if (isStats || command == KnowledgeCommands.Queue)
         {
             if (!turn.IsAdmin)
             {
                 await turn.SendAsync(OutgoingMessage.FromText(language.Pick(
-                    $"抱歉，{(isStats ? StatsCommand : QueueCommand)}仅对管理员开放。",
+                    $"抱歉，{command.Name}仅对管理员开放。",
                     "Sorry, this is for administrators only.")), cancellationToken);
                 return;
             }

@@ -16,11 +16,7 @@ public sealed partial class FollowUpFeature(
     AnnouncementFollowUp followUp,
     ILogger<FollowUpFeature> logger) : IFeature
 {
-    public IReadOnlyCollection<string> Commands => [];
-
-    public string VerbPrefix => "followup.";
-
-    public Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task HandleCardActionAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using OrganBot.Dialogs.Conversation;
 namespace OrganBot.Dialogs.Reminders;
 
 /// <summary>
-/// The reminder commands and buttons (<c>提醒管理</c>, <c>出勤统计</c>, <c>我的提醒</c>; verbs <c>remind.*</c>): checks that admin
+/// The reminder commands (<see cref="ReminderCommands"/>: <c>提醒管理</c>, <c>出勤统计</c>, <c>我的提醒</c>) and buttons (verbs <c>remind.*</c>): checks that admin
 /// actions come from an admin and hands each one to <see cref="ReminderAdminActions"/>, <see cref="AttendanceReport"/> or
 /// <see cref="MemberReminderActions"/>.
 /// </summary>
@@ -16,20 +16,10 @@ public sealed partial class ReminderFeature(
     MemberReminderActions members,
     ILogger<ReminderFeature> logger) : IFeature
 {
-    public const string AdminCommand = "提醒管理";
-    public const string StatsCommand = "出勤统计";
-
-    // Static: features are scoped (built every turn), their command words never change.
-    private static readonly string[] s_commands = [AdminCommand, StatsCommand, "我的提醒", "my reminders"];
-
-    public IReadOnlyCollection<string> Commands => s_commands;
-
-    public string VerbPrefix => "remind.";
-
-    public async Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
+    public async Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
-        if (command is AdminCommand or StatsCommand)
+        if (command == ReminderCommands.Admin || command == ReminderCommands.Stats)
         {
             if (!turn.IsAdmin)
             {
@@ -37,7 +27,7 @@ public sealed partial class ReminderFeature(
                 return;
             }
 
-            var card = command == AdminCommand ? await admin.ListCardAsync(null, language, cancellationToken) : await attendance.StatsPickerAsync(language, cancellationToken);
+            var card = command == ReminderCommands.Admin ? await admin.ListCardAsync(null, language, cancellationToken) : await attendance.StatsPickerAsync(language, cancellationToken);
             await turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken);
             return;
         }

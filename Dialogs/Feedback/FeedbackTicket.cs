@@ -1,18 +1,6 @@
-namespace OrganBot.Cards.Feedback;
+using OrganBot.Cards;
 
-/// <summary>The six kinds of need of the 暖心工程.</summary>
-public enum FeedbackCategory { Political, Work, Psychological, Life, Suggestion, Other }
-
-/// <summary>Where a ticket stands. Replies do not change the status.</summary>
-public enum FeedbackStatus { New, Accepted, Routed, Resolved }
-
-/// <summary>The two-track handling units: party committee for conduct matters, union/women's federation for livelihood.</summary>
-public enum HandlingUnit { PartyCommittee, UnionAndWomen }
-
-public enum SatisfactionRating { Satisfied, BasicallySatisfied, Dissatisfied }
-
-/// <summary>How the member would like to be contacted (beyond the bot's own replies).</summary>
-public enum ContactPreference { BotOnly, TeamsChat, Phone, InPerson }
+namespace OrganBot.Dialogs.Feedback;
 
 /// <summary>
 /// A ticket as any admin surface sees it. It deliberately has no member user id; for an anonymous ticket the
@@ -51,8 +39,3 @@ public sealed record FeedbackTicket
 
     public IReadOnlyList<FeedbackReply> Replies { get; init; } = [];
 }
-
-public sealed record FeedbackReply(DateTimeOffset At, string AdminName, string Text);
-
-/// <summary>One line of a ticket's history: who did what, when.</summary>
-public sealed record FeedbackHistoryEntry(DateTimeOffset At, string Actor, string Action, string? Detail);
