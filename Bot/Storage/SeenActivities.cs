@@ -102,7 +102,8 @@ internal sealed class SeenActivities(IServiceScopeFactory scopes, TimeProvider t
             }
             catch (Exception ex)
             {
-                // Every turn of the batch fails as its own insert would have (the endpoint answers 500, the channel redelivers).
+                // Not swallowed but handed on: every turn of the batch fails as its own insert would have (the endpoint
+                // answers 500, the channel redelivers). Letting any exception escape here would leave the turns waiting forever.
                 foreach (var mark in batch) mark.Result.TrySetException(ex);
             }
         }
