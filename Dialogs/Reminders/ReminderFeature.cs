@@ -14,13 +14,16 @@ public sealed partial class ReminderFeature(
     ReminderAdminActions admin,
     AttendanceReport attendance,
     MemberReminderActions members,
+    LeaveApprovals approvals,
     ILogger<ReminderFeature> logger) : IFeature
 {
     public const string AdminCommand = "提醒管理";
     public const string StatsCommand = "出勤统计";
+    public const string LedgerCommand = "成员台账";
+    public const string LedgerCommandEnglish = "attendance record";
 
     // Static: features are scoped (built every turn), their command words never change.
-    private static readonly string[] s_commands = [AdminCommand, StatsCommand, "我的提醒", "my reminders"];
+    private static readonly string[] s_commands = [AdminCommand, StatsCommand, LedgerCommand, LedgerCommandEnglish, "我的提醒", "my reminders"];
 
     public IReadOnlyCollection<string> Commands => s_commands;
 
@@ -29,11 +32,17 @@ public sealed partial class ReminderFeature(
     public async Task HandleCommandAsync(ITurnContext turn, string command, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
-        if (command is AdminCommand or StatsCommand)
+        if (command is AdminCommand or StatsCommand or LedgerCommand or LedgerCommandEnglish)
         {
             if (!turn.IsAdmin)
             {
                 await turn.SendAsync(OutgoingMessage.FromText(ReminderTexts.NotAdmin(language)), cancellationToken);
+                return;
+            }
+
+            if (command is LedgerCommand or LedgerCommandEnglish)
+            {
+                await attendance.MemberLedgerAsync(turn, export: false, cancellationToken);
                 return;
             }
 
@@ -88,6 +97,22 @@ public sealed partial class ReminderFeature(
                 return;
             case ReminderAdminCards.ExportVerb:
                 await attendance.ExportAsync(turn, cancellationToken);
+                return;
+            case ReminderAdminCards.SendNowVerb:
+                await admin.SendNowAsync(turn, cancellationToken);
+                return;
+            case ReminderAdminCards.SkipLateVerb:
+                await admin.SkipLateAsync(turn, cancellationToken);
+                return;
+            case ReminderCard.PreviewPressVerb:
+                await admin.PreviewPressAsync(turn, cancellationToken);
+                return;
+            case ReminderAdminCards.MemberLedgerVerb:
+            case ReminderAdminCards.MemberLedgerExportVerb:
+                await attendance.MemberLedgerAsync(turn, verb == ReminderAdminCards.MemberLedgerExportVerb, cancellationToken);
+                return;
+            case LeaveApprovalCard.DecideVerb:
+                await approvals.DecideAsync(turn, cancellationToken);
                 return;
             case ReminderCard.RsvpVerb:
                 await members.RsvpAsync(turn, cancellationToken);
