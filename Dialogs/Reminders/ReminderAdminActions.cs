@@ -275,7 +275,11 @@ public sealed partial class ReminderAdminActions(
         await turn.ReplaceCardAsync(await ListCardAsync(language.Pick($"已删除“{ev.Title}”。", $"Deleted \"{ev.Title}\"."), language, cancellationToken), cancellationToken);
     }
 
-    public async Task PreviewAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// 预览: the next occurrence's card as members get it, its buttons marked 预览. Pressing one of them
+    /// (<paramref name="pressed"/>) records nothing: the preview comes back saying so.
+    /// </summary>
+    public async Task PreviewAsync(ITurnContext turn, CancellationToken cancellationToken, bool pressed = false)
     {
         var language = turn.Input.Language;
         var ev = await store.FindEventAsync(turn.Input.Data("eventId") ?? "", cancellationToken);
@@ -288,7 +292,14 @@ public sealed partial class ReminderAdminActions(
         }
 
         var view = ReminderViews.Card(ev, next, null, turn.Input.TimeZone, personal: true, now, language) with { Preview = true };
-        await turn.SendAsync(OutgoingMessage.FromCard(ReminderCard.Build(view, language)), cancellationToken);
+        if (!pressed)
+        {
+            await turn.SendAsync(OutgoingMessage.FromCard(ReminderCard.Build(view, language)), cancellationToken);
+            return;
+        }
+
+        view = view with { Notice = language.Pick("这是预览，按钮不会记录答复。成员收到的提醒上，同样的按钮会记录“参加”或“请假”。", "This is a preview: nothing was recorded. On the members' reminder the same buttons record Attend or leave.") };
+        await turn.ReplaceCardAsync(ReminderCard.Build(view, language), cancellationToken);
     }
 
     public async Task ExceptionAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -411,27 +422,6 @@ public sealed partial class ReminderAdminActions(
         }
 
         return (ev, occurrence);
-    }
-
-    /// <summary>A button on the preview: nothing is recorded; the preview comes back saying so.</summary>
-    public async Task PreviewPressAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        var language = turn.Input.Language;
-        var ev = await store.FindEventAsync(turn.Input.Data("eventId") ?? "", cancellationToken);
-        var now = time.GetUtcNow();
-        var next = ev is null ? null : OccurrencePlanner.First(ev, options.CurrentValue.HolidayDates(), cron, now);
-        if (ev is null || next is null)
-        {
-            await turn.SendAsync(OutgoingMessage.FromText(ReminderTexts.Gone(language)), cancellationToken);
-            return;
-        }
-
-        var view = ReminderViews.Card(ev, next, null, turn.Input.TimeZone, personal: true, now, language) with
-        {
-            Preview = true,
-            Notice = language.Pick("这是预览，按钮不会记录答复。成员收到的提醒上，同样的按钮会记录“参加”或“请假”。", "This is a preview: nothing was recorded. On the members' reminder the same buttons record Attend or leave."),
-        };
-        await turn.ReplaceCardAsync(ReminderCard.Build(view, language), cancellationToken);
     }
 
     private async Task<IReadOnlyList<(string Title, string Value)>> AudienceChoicesAsync(UiLanguage language, CancellationToken cancellationToken)

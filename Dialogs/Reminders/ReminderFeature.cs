@@ -105,7 +105,7 @@ public sealed partial class ReminderFeature(
                 await admin.SkipLateAsync(turn, cancellationToken);
                 return;
             case ReminderCard.PreviewPressVerb:
-                await admin.PreviewPressAsync(turn, cancellationToken);
+                await admin.PreviewAsync(turn, cancellationToken, pressed: true);
                 return;
             case ReminderAdminCards.MemberLedgerVerb:
             case ReminderAdminCards.MemberLedgerExportVerb:
