@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.FileProviders;
 using OrganBot.Cards;
-using OrganBot.Cards.Feedback;
 using OrganBot.Dialogs.Announcements;
 using OrganBot.Dialogs.Downloads;
 using OrganBot.Dialogs.Feedback;

@@ -1,5 +1,4 @@
 using OrganBot.Cards;
-using OrganBot.Cards.Feedback;
 using OrganBot.Dialogs.Conversation;
 using OrganBot.Dialogs.Feedback;
 using OrganBot.Dialogs.Reminders;

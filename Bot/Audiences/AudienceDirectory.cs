@@ -34,32 +34,51 @@ internal sealed partial class AudienceDirectory(
 
     public async Task<IReadOnlyList<AudienceChoice>> ListChoicesAsync(CancellationToken cancellationToken)
     {
+        // Labels carry the bare name so a card can title the choice in the member's language (the Title stays Chinese).
         var choices = new List<AudienceChoice> { new(Audience.All, "全体成员") };
-        var conversations = await db.Conversations.AsNoTracking().Where(c => c.IsActive && c.TeamId != null).ToListAsync(cancellationToken);
-        foreach (var team in conversations.GroupBy(c => c.TeamId!).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var conversations = await db.Conversations.AsNoTracking().Where(c => c.IsActive && (c.TeamId != null || c.ConversationType == "groupChat")).ToListAsync(cancellationToken);
+        var teams = conversations.Where(c => c.TeamId != null).ToList();
+        foreach (var team in teams.GroupBy(c => c.TeamId!).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var name = team.Select(c => c.TeamName).FirstOrDefault(n => n is not null) ?? team.Key;
-            choices.Add(new AudienceChoice(new Audience(AudienceKind.Team, team.Key), $"团队成员：{name}"));
+            choices.Add(new AudienceChoice(new Audience(AudienceKind.Team, team.Key, name), $"团队成员：{name}"));
         }
 
-        foreach (var channel in conversations.Where(c => c.ConversationType == "channel").OrderBy(c => c.Id, StringComparer.Ordinal))
+        foreach (var channel in teams.Where(c => c.ConversationType == "channel").OrderBy(c => c.Id, StringComparer.Ordinal))
         {
-            choices.Add(new AudienceChoice(new Audience(AudienceKind.Channel, channel.Id), $"频道：{channel.TeamName ?? channel.TeamId}（{(channel.Id.Length > 24 ? channel.Id[..24] + "…" : channel.Id)}）"));
+            var label = $"{channel.TeamName ?? channel.TeamId}（{Short(channel.Id)}）";
+            choices.Add(new AudienceChoice(new Audience(AudienceKind.Channel, channel.Id, label), $"频道：{label}"));
+        }
+
+        var chats = conversations.Where(c => c.ConversationType == "groupChat").OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        if (chats.Count > 0)
+        {
+            var chatIds = chats.Select(c => c.Id).ToList();
+            var counts = await db.TeamMembers.AsNoTracking().Where(t => chatIds.Contains(t.TeamId)).GroupBy(t => t.TeamId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            foreach (var chat in chats)
+            {
+                var known = counts.TryGetValue(chat.Id, out var n) ? n : 0;
+                choices.Add(new AudienceChoice(new Audience(AudienceKind.GroupChat, chat.Id, Short(chat.Id)), $"群聊：{Short(chat.Id)}（已知 {known} 人）"));
+            }
         }
 
         foreach (var group in GroupNames)
         {
-            choices.Add(new AudienceChoice(new Audience(AudienceKind.Group, group), $"名单：{group}"));
+            choices.Add(new AudienceChoice(new Audience(AudienceKind.Group, group, group), $"名单：{group}"));
         }
 
         return choices;
     }
+
+    private static string Short(string id) => id.Length > 24 ? id[..24] + "…" : id;
 
     public async Task<IReadOnlyList<AudienceRecipient>> ResolveRecipientsAsync(Audience audience, bool readRosters, CancellationToken cancellationToken)
     {
         switch (audience.Kind)
         {
             case AudienceKind.Channel or AudienceKind.GroupChat:
+                if (audience.Kind == AudienceKind.GroupChat && readRosters) await RefreshRosterAsync(audience.Key ?? "", cancellationToken);
                 var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == audience.Key && c.IsActive, cancellationToken);
                 return conversation is null ? [] : [ToRecipient(conversation)];
             case AudienceKind.AllTeamChannels:
@@ -76,6 +95,7 @@ internal sealed partial class AudienceDirectory(
             case AudienceKind.Team when readRosters:
                 await RefreshRosterAsync(audience.Key ?? "", cancellationToken);
                 break;
+
             default:
                 break;
         }
@@ -126,7 +146,12 @@ internal sealed partial class AudienceDirectory(
                 members = members.Where(m => db.TeamMembers.Any(t => t.TeamId == teamId && t.MemberId == m.Id));
                 break;
             case AudienceKind.AllTeamChannels:
-                members = members.Where(m => db.TeamMembers.Any(t => t.MemberId == m.Id));
+                // Group chats keep their rosters in TeamMembers too (keyed by the chat's id); only teams count here.
+                members = members.Where(m => db.TeamMembers.Any(t => t.MemberId == m.Id && db.Conversations.Any(c => c.TeamId == t.TeamId)));
+                break;
+            case AudienceKind.GroupChat:
+                // The chat's roster: who wrote or was added there, and what Teams listed when the reminder was posted.
+                members = members.Where(m => db.TeamMembers.Any(t => t.TeamId == audience.Key && t.MemberId == m.Id));
                 break;
             case AudienceKind.Group:
                 // Entra object ids compare without case: configuration may spell them in capitals.
@@ -134,7 +159,6 @@ internal sealed partial class AudienceDirectory(
                 if (ids.Count == 0) return [];
                 return [.. (await members.Where(m => m.AadObjectId != null).OrderBy(m => m.Id).ToListAsync(cancellationToken)).Where(m => ids.Contains(m.AadObjectId!))];
             default:
-                // A group chat's members are not tracked; its own conversation answers for them (IncludesAsync).
                 return [];
         }
 
@@ -163,9 +187,11 @@ internal sealed partial class AudienceDirectory(
         return added;
     }
 
+    /// <summary>Reads the roster of a team (by team id) or a group chat (by its conversation id) from Teams into TeamMembers.</summary>
     private async Task RefreshRosterAsync(string teamId, CancellationToken cancellationToken)
     {
-        var team = await db.Conversations.AsNoTracking().Where(c => c.TeamId == teamId).OrderByDescending(c => c.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
+        var team = await db.Conversations.AsNoTracking().Where(c => c.TeamId == teamId || (c.Id == teamId && c.ConversationType == "groupChat"))
+            .OrderByDescending(c => c.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
         if (team is null) return;
         var connector = sender.CreateConnector();
         var now = time.GetUtcNow();
@@ -217,7 +243,16 @@ internal sealed partial class AudienceDirectory(
             // Send to the members we already know rather than not at all.
             LogRosterFailed(logger, ex, teamId);
         }
+        catch (DbUpdateException ex)
+        {
+            // Another run (an instance, or the scheduled job beside an admin's 现在发送) stored the same new member first.
+            db.ChangeTracker.Clear();
+            LogRosterRaced(logger, ex, teamId);
+        }
     }
+
+    [LoggerMessage(EventId = 8202, Level = LogLevel.Information, Message = "Roster of {TeamId} was stored by another run at the same time; using the stored members")]
+    private static partial void LogRosterRaced(ILogger logger, Exception exception, string teamId);
 
     [LoggerMessage(EventId = 8201, Level = LogLevel.Warning, Message = "Could not read the roster of team {TeamId}; using the stored members")]
     private static partial void LogRosterFailed(ILogger logger, Exception exception, string teamId);

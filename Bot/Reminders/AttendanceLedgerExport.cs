@@ -22,6 +22,6 @@ internal sealed class AttendanceLedgerExport(AttendanceReport report) : IDownloa
     internal static Task<byte[]> WriteAsync(AttendanceLedger ledger, CancellationToken cancellationToken) =>
         ExcelCsv.WriteAsync(
             AttendanceLedger.Columns,
-            ledger.Rows.Select(row => (IReadOnlyList<string>)[ledger.EventTitle, ledger.Time, row.Name, row.Answer, row.Reason, row.AnsweredAt, row.Delivery]),
+            ledger.Rows.Select(row => (IReadOnlyList<string>)[ledger.EventTitle, ledger.Time, row.Name, row.Answer, row.Reason, row.AnsweredAt, row.Delivery, row.ApprovalNote]),
             cancellationToken);
 }

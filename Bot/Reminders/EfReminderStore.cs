@@ -31,6 +31,7 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
         if (record is null)
         {
             record = new ReminderEventRecord { Id = ev.Id, Title = "", Kind = "", Recurrence = "", TimeZoneId = "", AudienceKind = "", LeadTimes = "" };
+            record.CreatedAt = (ev.CreatedAt ?? ev.PlannedFrom).ToUniversalTime();
             db.Add(record);
         }
 
@@ -50,6 +51,7 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
         record.PlannedFrom = ev.PlannedFrom.ToUniversalTime();
         record.CreatedBy = ev.CreatedBy;
         record.UpdatedAt = ev.PlannedFrom.ToUniversalTime();
+        record.Approvers = string.Join('\n', ev.Approvers);
 
         var old = await db.Set<ReminderExceptionRecord>().Where(x => x.EventId == ev.Id).ToListAsync(cancellationToken);
         db.RemoveRange(old);
@@ -142,11 +144,18 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
         r.Answer = rsvp.Answer == RsvpAnswer.Attend ? "attend" : "leave";
         r.Reason = rsvp.Reason;
         r.UpdatedAt = rsvp.UpdatedAt.ToUniversalTime();
+        r.Approval = rsvp.Approval switch { LeaveApproval.Pending => "pending", LeaveApproval.Approved => "approved", LeaveApproval.Rejected => "rejected", _ => null };
+        r.ApprovalNote = rsvp.ApprovalNote;
+        r.DecidedBy = rsvp.DecidedBy;
+        r.DecidedAt = rsvp.DecidedAt?.ToUniversalTime();
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<Rsvp>> ListRsvpsAsync(string occurrenceKey, CancellationToken cancellationToken) =>
         [.. (await db.Set<ReminderRsvpRecord>().AsNoTracking().Where(x => x.OccurrenceKey == occurrenceKey).ToListAsync(cancellationToken)).Select(ToDomain)];
+
+    public async Task<IReadOnlyList<Rsvp>> ListEventRsvpsAsync(string eventId, CancellationToken cancellationToken) =>
+        [.. (await db.Set<ReminderRsvpRecord>().AsNoTracking().Where(x => x.EventId == eventId).ToListAsync(cancellationToken)).Select(ToDomain)];
 
     public async Task<IReadOnlySet<string>> GetMutedKindsAsync(string memberId, CancellationToken cancellationToken) =>
         (await db.Set<ReminderMuteRecord>().AsNoTracking().Where(m => m.MemberId == memberId).Select(m => m.Kind).ToListAsync(cancellationToken)).ToHashSet();
@@ -188,6 +197,8 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
             Paused = r.Paused,
             PlannedFrom = r.PlannedFrom,
             CreatedBy = r.CreatedBy,
+            CreatedAt = r.CreatedAt,
+            Approvers = r.Approvers.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             Exceptions = [.. exceptions.Select(x => new OccurrenceException(
                 DateOnly.ParseExact(x.OriginalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 x.Action == "skip" ? ExceptionAction.Skip : ExceptionAction.Move,
@@ -196,7 +207,9 @@ internal sealed partial class EfReminderStore(BotDbContext db, ICronEvaluator cr
     }
 
     private static Rsvp ToDomain(ReminderRsvpRecord r) =>
-        new(r.OccurrenceKey, r.EventId, r.MemberId, r.MemberName, r.Answer == "attend" ? RsvpAnswer.Attend : RsvpAnswer.Leave, r.Reason, r.UpdatedAt);
+        new(r.OccurrenceKey, r.EventId, r.MemberId, r.MemberName, r.Answer == "attend" ? RsvpAnswer.Attend : RsvpAnswer.Leave, r.Reason, r.UpdatedAt,
+            r.Approval switch { "pending" => LeaveApproval.Pending, "approved" => LeaveApproval.Approved, "rejected" => LeaveApproval.Rejected, _ => LeaveApproval.None },
+            r.ApprovalNote, r.DecidedBy, r.DecidedAt);
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Debug, Message = "Dispatch {DispatchKey} was already recorded by another run")]
     private static partial void LogDuplicateDispatch(ILogger logger, string dispatchKey);

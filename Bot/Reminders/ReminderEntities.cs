@@ -23,6 +23,12 @@ public sealed class ReminderEventRecord
     public DateTimeOffset PlannedFrom { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>First save; null for rows written before it was recorded.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>Leave approvers, card values joined by newlines (group:…, user:…); empty when none.</summary>
+    public string Approvers { get; set; } = "";
 }
 
 /// <summary>A skip or move of one occurrence, by its original local date (yyyy-MM-dd).</summary>
@@ -45,6 +51,12 @@ public sealed class ReminderRsvpRecord
     public required string Answer { get; set; }
     public string? Reason { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>pending | approved | rejected for a 请假 of an event with approvers; null otherwise.</summary>
+    public string? Approval { get; set; }
+    public string? ApprovalNote { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
 }
 
 public sealed class ReminderMuteRecord
@@ -84,6 +96,7 @@ internal sealed class ReminderEventRecordConfiguration : IEntityTypeConfiguratio
         builder.Property(e => e.LeadTimes).HasMaxLength(200);
         builder.Property(e => e.SpeechLinkId).HasMaxLength(64);
         builder.Property(e => e.CreatedBy).HasMaxLength(256);
+        builder.Property(e => e.Approvers).HasMaxLength(1024);
     }
 }
 
@@ -111,6 +124,9 @@ internal sealed class ReminderRsvpRecordConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.EventId).HasMaxLength(32);
         builder.Property(r => r.Answer).HasMaxLength(8);
         builder.Property(r => r.Reason).HasMaxLength(200);
+        builder.Property(r => r.Approval).HasMaxLength(16);
+        builder.Property(r => r.ApprovalNote).HasMaxLength(200);
+        builder.Property(r => r.DecidedBy).HasMaxLength(256);
         builder.HasIndex(r => r.EventId);
     }
 }

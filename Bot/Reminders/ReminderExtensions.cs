@@ -29,6 +29,8 @@ internal static class ReminderExtensions
         services.AddScoped<ReminderAdminActions>();
         services.AddScoped<AttendanceReport>();
         services.AddScoped<IDownloadSource, AttendanceLedgerExport>();
+        services.AddScoped<IDownloadSource, MemberLedgerExport>();
+        services.AddScoped<LeaveApprovals>();
         services.AddScoped<MemberReminderActions>();
         services.AddFeature<ReminderFeature>(ReminderCommands.Feature);
 

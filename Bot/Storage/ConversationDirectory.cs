@@ -78,18 +78,21 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
         {
             if (type == "personal") conversation.UserId = userId;
             await UpsertMemberAsync(activity.From, activity, tenantId, type == "personal" ? conversationId : null, now, cancellationToken);
-            if (teamId is not null) await AddTeamMemberAsync(teamId, userId, now, cancellationToken);
+            if ((teamId ?? ChatRoster(type, conversationId)) is { } rosterId) await AddTeamMemberAsync(rosterId, userId, now, cancellationToken);
         }
 
         foreach (var added in activity.MembersAdded ?? [])
         {
             if (added.Id is null || added.Id == activity.Recipient?.Id) continue;
             await UpsertMemberAsync(added, activity, tenantId, null, now, cancellationToken);
-            if (teamId is not null) await AddTeamMemberAsync(teamId, added.Id, now, cancellationToken);
+            if ((teamId ?? ChatRoster(type, conversationId)) is { } rosterId) await AddTeamMemberAsync(rosterId, added.Id, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A group chat keeps its people in TeamMembers under its own conversation id (a reminder's audience can be the chat).</summary>
+    private static string? ChatRoster(string type, string conversationId) => type == "groupChat" ? conversationId : null;
 
     public Task<ConversationRecord?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);

@@ -9,8 +9,26 @@ public enum RsvpState { None, Attend, Leave }
 public sealed record ReminderCardView
 {
     public required string OccurrenceKey { get; init; }
+    public string EventId { get; init; } = "";
     public required string Title { get; init; }
+
+    /// <summary>The kind as shown (<see cref="ReminderKinds.Label"/>).</summary>
     public required string Kind { get; init; }
+
+    /// <summary>The kind as stored, sent with 不再提醒此类活动.</summary>
+    public string? MuteKind { get; init; }
+
+    /// <summary>Posted into a channel or group chat: everyone sees one card, so it speaks to all and each member answers for themselves.</summary>
+    public bool Shared { get; init; }
+
+    /// <summary>Answers so far, for a shared card ("参加 3 · 请假 1").</summary>
+    public string? SharedTally { get; init; }
+
+    /// <summary>The event names approvers: a 请假 goes to them.</summary>
+    public bool HasApprovers { get; init; }
+
+    public LeaveStatus Leave { get; init; }
+    public string? ApprovalNote { get; init; }
 
     /// <summary>"2026年12月4日（周五）15:00（北京时间）".</summary>
     public required string TimeLine { get; init; }
@@ -43,15 +61,18 @@ public sealed record ReminderCardView
 
     public bool NoticeIsError { get; init; }
 
-    /// <summary>Admin preview: no working buttons.</summary>
+    /// <summary>Admin preview: the buttons are shown, marked as a preview, and record nothing.</summary>
     public bool Preview { get; init; }
 }
 
 /// <summary>The reminder a member receives, with 参加 / 请假 buttons that update it in place.</summary>
 public static class ReminderCard
 {
-    public const string RsvpVerb = "remind.rsvp";
+    public const string RsvpVerb = RsvpButtons.RsvpVerb;
     public const string MuteVerb = "remind.mute";
+
+    /// <summary>The preview's buttons: admin-only, they answer that nothing was recorded.</summary>
+    public const string PreviewPressVerb = "remind.admin.previewPress";
 
     public static JsonObject Build(ReminderCardView v, UiLanguage language)
     {
@@ -59,7 +80,7 @@ public static class ReminderCard
         var body = new List<CardElement>();
         if (v.Preview)
         {
-            body.Add(new TextBlock(en ? "Preview: this is what members will receive." : "预览：成员将收到如下提醒。") { IsSubtle = true, Color = TextColor.Accent });
+            body.Add(new TextBlock(en ? "Preview: this is what members will receive. Its buttons are for show and record nothing." : "预览：成员将收到如下提醒。预览中的按钮仅作展示，不会记录答复。") { IsSubtle = true, Color = TextColor.Accent, Wrap = true });
         }
 
         body.Add(new TextBlock((en ? "Reminder: " : "活动提醒：") + v.Title) { Size = TextSize.Large, Weight = TextWeight.Bolder });
@@ -87,35 +108,34 @@ public static class ReminderCard
             ]) { Style = ContainerStyle.Emphasis });
         }
 
-        body.Add(new TextBlock(Status(v, en)) { Weight = TextWeight.Bolder, Color = v.Rsvp switch { RsvpState.Attend => TextColor.Good, RsvpState.Leave => TextColor.Warning, _ => TextColor.Default }, Separator = true });
+        var color = v.Shared ? TextColor.Default : v.Rsvp switch
+        {
+            RsvpState.Attend => TextColor.Good,
+            RsvpState.Leave when v.Leave == LeaveStatus.Rejected => TextColor.Attention,
+            RsvpState.Leave => TextColor.Warning,
+            _ => TextColor.Default,
+        };
+        body.Add(new TextBlock(Status(v, en)) { Weight = TextWeight.Bolder, Color = color, Separator = true });
+        if (v.Shared && v.SharedTally is not null) body.Add(new TextBlock(v.SharedTally) { IsSubtle = true, Spacing = Spacing.None });
+        if (v.HasApprovers && !v.Closed) body.Add(new TextBlock(en ? "Leave requests go to the approvers named for this event." : "请假申请将报本活动的审批人（如支部书记）审批，结果会通知您。") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
         if (v.Notice is not null) body.Add(new TextBlock(v.Notice) { Color = v.NoticeIsError ? TextColor.Attention : TextColor.Good });
 
         var actions = new List<CardAction>();
         if (!v.Closed)
         {
-            var data = new Dictionary<string, string> { ["occurrence"] = v.OccurrenceKey };
-            if (v.Rsvp != RsvpState.Attend)
-            {
-                actions.Add(new ExecuteAction(RsvpVerb) { Title = en ? "Attend" : "参加", Style = ActionStyle.Positive, Data = new Dictionary<string, string>(data) { ["answer"] = "attend" }, AssociatedInputs = "none" });
-            }
+            var data = v.Preview
+                ? new Dictionary<string, string> { ["eventId"] = v.EventId }
+                : new Dictionary<string, string> { ["occurrence"] = v.OccurrenceKey };
+            // On a shared card each member answers for themselves, so the card never shows one person's answer as "yours".
+            var mine = v.Shared || v.Preview ? RsvpState.None : v.Rsvp;
+            actions.AddRange(RsvpButtons.Build(
+                v.Preview ? PreviewPressVerb : RsvpVerb, data, mine == RsvpState.Attend, mine == RsvpState.Leave ? v.LeaveReason : null, "reason", language,
+                v.Preview ? (en ? "Attend (preview)" : "参加（预览）") : null,
+                v.Preview ? (en ? "Ask for leave (preview)" : "请假（预览）") : null));
 
-            actions.Add(new ShowCardAction(new AdaptiveCard
+            if (v.CanMute && !v.Mandatory && !v.Preview)
             {
-                Body =
-                [
-                    new TextInput
-                    {
-                        Id = "reason", Label = en ? "Reason for leave" : "请假原因", IsRequired = true, MaxLength = 200, IsMultiline = true,
-                        Placeholder = en ? "e.g. on a business trip that day" : "例如：当天出差", Value = v.LeaveReason,
-                        ErrorMessage = en ? "Please give a reason." : "请填写请假原因。",
-                    },
-                ],
-                Actions = [new ExecuteAction(RsvpVerb) { Title = en ? "Submit" : "提交", Data = new Dictionary<string, string>(data) { ["answer"] = "leave" }, AssociatedInputs = "auto" }],
-            }) { Title = v.Rsvp == RsvpState.Leave ? (en ? "Change reason" : "修改请假原因") : en ? "Ask for leave" : "请假" });
-
-            if (v.CanMute && !v.Mandatory)
-            {
-                actions.Add(new ExecuteAction(MuteVerb) { Title = en ? "Mute this kind" : "不再提醒此类活动", Data = new Dictionary<string, string>(data) { ["kind"] = v.Kind, ["muted"] = "true" }, AssociatedInputs = "none" });
+                actions.Add(new ExecuteAction(MuteVerb) { Title = en ? "Mute this kind" : "不再提醒此类活动", Data = new Dictionary<string, string>(data) { ["kind"] = v.MuteKind ?? v.Kind, ["muted"] = "true" }, AssociatedInputs = "none" });
             }
         }
 
@@ -124,16 +144,39 @@ public static class ReminderCard
             Lang = language.CardLang(),
             FallbackText = (en ? "Reminder: " : "活动提醒：") + v.Title + " " + v.TimeLine,
             Body = body,
-            Actions = v.Preview ? [] : actions,
+            Actions = actions,
         };
         return card.ToJson();
     }
 
-    private static string Status(ReminderCardView v, bool en) => (v.Rsvp, v.Closed) switch
+    private static string Status(ReminderCardView v, bool en)
     {
-        (RsvpState.Attend, _) => en ? "✔ You will attend." : "✔ 您已确认参加。",
-        (RsvpState.Leave, _) => (en ? "You asked for leave: " : "您已请假，原因：") + CardText.Plain(v.LeaveReason),
-        (RsvpState.None, true) => en ? "The event has started; answers are closed." : "活动已开始，答复已截止。",
-        _ => en ? "Please let us know whether you will attend." : "请告知您是否参加。",
-    } + (v.Closed && v.Rsvp != RsvpState.None ? (en ? " (closed)" : "（答复已截止）") : v.Rsvp != RsvpState.None ? (en ? " You can change this until the event starts." : "活动开始前可以更改。") : "");
+        if (v.Shared)
+        {
+            return v.Closed
+                ? (en ? "The event has started; answers are closed." : "活动已开始，答复已截止。")
+                : (en ? "Everyone here: please answer for yourself with Attend or Ask for leave." : "请各位成员分别点击“参加”或“请假”答复。");
+        }
+
+        var text = (v.Rsvp, v.Closed) switch
+        {
+            (RsvpState.Attend, _) => en ? "✔ You will attend." : "✔ 您已确认参加。",
+            (RsvpState.Leave, _) => (en ? "You asked for leave: " : "您已请假，原因：") + CardText.Plain(v.LeaveReason) + LeaveOutcome(v, en),
+            (RsvpState.None, true) => en ? "The event has started; answers are closed." : "活动已开始，答复已截止。",
+            _ => en ? "Please let us know whether you will attend." : "请告知您是否参加。",
+        };
+        return text + (v.Closed && v.Rsvp != RsvpState.None ? (en ? " (closed)" : "（答复已截止）") : v.Rsvp != RsvpState.None ? (en ? " You can change this until the event starts." : "活动开始前可以更改。") : "");
+    }
+
+    private static string LeaveOutcome(ReminderCardView v, bool en)
+    {
+        var note = string.IsNullOrEmpty(v.ApprovalNote) ? "" : (en ? $" Note: {CardText.Plain(v.ApprovalNote)}." : $"审批意见：{CardText.Plain(v.ApprovalNote)}。");
+        return v.Leave switch
+        {
+            LeaveStatus.Pending => en ? ". Waiting for approval." : "。等待审批。",
+            LeaveStatus.Approved => (en ? ". Leave approved." : "。请假已批准。") + note,
+            LeaveStatus.Rejected => (en ? ". Leave not approved; please attend or contact the approver." : "。请假未获批准，请按时参加或与审批人联系。") + note,
+            _ => en ? "." : "。",
+        };
+    }
 }

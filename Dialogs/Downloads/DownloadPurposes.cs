@@ -9,6 +9,9 @@ public static class DownloadPurposes
     /// <summary>导出台账: the attendance ledger of one occurrence (object = occurrence key).</summary>
     public const string AttendanceLedger = "attendance";
 
+    /// <summary>成员台账: every member's (or one member's) attendance over a date range (object = member|from|to, see AttendanceReport).</summary>
+    public const string MemberLedger = "member-ledger";
+
     /// <summary>导出发送结果: per-recipient results of one announcement (object = announcement id).</summary>
     public const string AnnouncementResults = "announcement-results";
 

@@ -22,6 +22,13 @@ public abstract partial record LeadTime
 
     public static string FormatList(IEnumerable<LeadTime> leads) => string.Join("，", leads.Select(l => l.Text));
 
+    /// <summary>The list as the form shows it; the English form ("3 days before 09:00, 1 hour before") is read back too.</summary>
+    public static string FormatList(IEnumerable<LeadTime> leads, UiLanguage language) =>
+        language == UiLanguage.English ? string.Join(", ", leads.Select(l => l.EnglishText)) : FormatList(leads);
+
+    /// <summary>The lead in the English form's words.</summary>
+    public abstract string EnglishText { get; }
+
     /// <summary>Reads a list such as "3天前 09:00，1小时前"; empty input gives the defaults.</summary>
     public static (IReadOnlyList<LeadTime>? Value, InputError? Error) ParseList(string? text)
     {
@@ -47,6 +54,20 @@ public abstract partial record LeadTime
 
     private static LeadTime? ParseOne(string text)
     {
+        if (EnglishPattern().Match(text.Trim()) is { Success: true } english && int.TryParse(english.Groups["n"].Value, CultureInfo.InvariantCulture, out var count) && count > 0)
+        {
+            var unit = english.Groups["u"].Value.ToLowerInvariant().TrimEnd('s');
+            if (unit == "day" && english.Groups["at"].Success)
+            {
+                return TimeOnly.TryParseExact(english.Groups["at"].Value, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && count <= 30
+                    ? new DaysBeforeAt(count, at)
+                    : null;
+            }
+
+            var length = unit switch { "minute" or "min" => TimeSpan.FromMinutes(count), "hour" or "h" => TimeSpan.FromHours(count), _ => TimeSpan.FromDays(count) };
+            return length <= TimeSpan.FromDays(30) && length >= TimeSpan.FromMinutes(5) ? new SpanBefore(length) : null;
+        }
+
         text = text.Replace(" ", "");
         if (DaysPattern().Match(text) is { Success: true } days
             && int.TryParse(days.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30
@@ -70,6 +91,9 @@ public abstract partial record LeadTime
         return null;
     }
 
+    [GeneratedRegex(@"^(?<n>\d{1,4})\s*(?<u>days?|hours?|h|minutes?|mins?)\s+before(?:\s+(?:at\s+)?(?<at>\d{1,2}:\d{2}))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishPattern();
+
     [GeneratedRegex(@"^(?:提前)?(?<n>\d{1,2})天前?(?<h>\d{1,2}):(?<m>\d{2})$")]
     private static partial Regex DaysPattern();
 
@@ -83,6 +107,8 @@ public sealed record DaysBeforeAt(int Days, TimeOnly At) : LeadTime
 
     public override string Text => $"{Days}天前 {At:HH:mm}";
 
+    public override string EnglishText => $"{Days} {(Days == 1 ? "day" : "days")} before {At:HH:mm}";
+
     public override DateTimeOffset FireTime(DateTime localStart, TimeZoneInfo zone) =>
         TimeZones.ToUtc(DateOnly.FromDateTime(localStart).AddDays(-Days).ToDateTime(At), zone);
 
@@ -95,6 +121,9 @@ public sealed record SpanBefore(TimeSpan Span) : LeadTime
 
     public override string Text => Span.TotalMinutes % 60 != 0 ? $"{(int)Span.TotalMinutes}分钟前"
         : Span.TotalHours % 24 != 0 || Span.TotalHours < 24 ? $"{(int)Span.TotalHours}小时前" : $"{(int)Span.TotalDays}天前";
+
+    public override string EnglishText => Span.TotalMinutes % 60 != 0 ? $"{(int)Span.TotalMinutes} minutes before"
+        : Span.TotalHours % 24 != 0 || Span.TotalHours < 24 ? $"{(int)Span.TotalHours} {((int)Span.TotalHours == 1 ? "hour" : "hours")} before" : $"{(int)Span.TotalDays} {((int)Span.TotalDays == 1 ? "day" : "days")} before";
 
     public override DateTimeOffset FireTime(DateTime localStart, TimeZoneInfo zone) => TimeZones.ToUtc(localStart, zone) - Span;
 

@@ -11,6 +11,7 @@ public sealed partial class MemberReminderActions(
     IReminderStore store,
     IAudienceDirectory audience,
     OccurrenceResolver occurrences,
+    LeaveApprovals approvals,
     ICronEvaluator cron,
     IOptionsMonitor<ReminderOptions> options,
     TimeProvider time,
@@ -22,6 +23,7 @@ public sealed partial class MemberReminderActions(
     {
         var input = turn.Input;
         var language = input.Language;
+        var fromMy = input.Data("from") == "my";
         var (ev, occurrence) = OccurrenceKeys.TryParse(input.Data("occurrence"), out _, out _)
             ? await occurrences.ResolveAsync(input.Data("occurrence"), null, cancellationToken)
             : (null, null);
@@ -45,16 +47,29 @@ public sealed partial class MemberReminderActions(
         var zoneId = input.TimeZone ?? member?.TimeZone;
         var personal = input.Conversation.Kind == ConversationKind.Personal;
         var current = await store.FindRsvpAsync(occurrence.Key, input.User.Id, cancellationToken);
-        ReminderCardView View(Rsvp? rsvp) => ReminderViews.Card(ev, occurrence, rsvp, zoneId, personal, now, language);
+        async Task ReplyAsync(Rsvp? rsvp, string notice, bool isError)
+        {
+            if (fromMy)
+            {
+                await turn.ReplaceCardAsync(await MyRemindersAsync(turn, notice, cancellationToken, isError), cancellationToken);
+                return;
+            }
+
+            var view = ReminderViews.Card(ev, occurrence, rsvp, zoneId, personal, now, language) with { Notice = notice, NoticeIsError = isError };
+            if (view.Shared) view = view with { SharedTally = await TallyAsync(occurrence.Key, language, cancellationToken) };
+            await turn.ReplaceCardAsync(ReminderCard.Build(view, language), cancellationToken);
+        }
 
         if (now >= occurrence.StartUtc)
         {
-            await turn.ReplaceCardAsync(ReminderCard.Build(View(current) with { Notice = language.Pick("活动已开始，答复已截止，无法再更改。", "The event has started; answers can no longer change."), NoticeIsError = true }, language), cancellationToken);
+            await ReplyAsync(current, language.Pick("活动已开始，答复已截止，无法再更改。", "The event has started; answers can no longer change."), true);
             return;
         }
 
         var answer = input.Data("answer") switch { "attend" => RsvpAnswer.Attend, "leave" => RsvpAnswer.Leave, _ => (RsvpAnswer?)null };
-        var reason = (input.Data("reason") ?? "").Trim();
+        // 我的提醒 names each occurrence's reason field (reason-0, reason-1 …); only such names are read.
+        var field = input.Data("reasonField") is { } f && ReasonField().IsMatch(f) ? f : "reason";
+        var reason = (input.Data(field) ?? "").Trim();
         string? error = answer switch
         {
             null => language.Pick("请选择“参加”或“请假”。", "Please choose Attend or Ask for leave."),
@@ -64,18 +79,52 @@ public sealed partial class MemberReminderActions(
         };
         if (error is not null)
         {
-            await turn.ReplaceCardAsync(ReminderCard.Build(View(current) with { Notice = error, NoticeIsError = true }, language), cancellationToken);
+            await ReplyAsync(current, error, true);
             return;
         }
 
-        var rsvp = new Rsvp(occurrence.Key, ev.Id, input.User.Id, input.User.Name ?? member?.Name, answer!.Value, answer == RsvpAnswer.Leave ? reason : null, now);
-        await store.SaveRsvpAsync(rsvp, cancellationToken);
+        var name = input.User.Name ?? member?.Name;
+        var rsvp = new Rsvp(occurrence.Key, ev.Id, input.User.Id, name, answer!.Value, answer == RsvpAnswer.Leave ? reason : null, now);
+        var unchangedLeave = current is { Answer: RsvpAnswer.Leave } && answer == RsvpAnswer.Leave && current.Reason == reason && current.Approval != LeaveApproval.None;
+        if (unchangedLeave)
+        {
+            // Same reason again: the request (and any decision) stands; nothing is sent twice.
+            rsvp = current!;
+        }
+        else if (answer == RsvpAnswer.Leave && ev.Approvers.Count > 0)
+        {
+            rsvp = rsvp with { Approval = LeaveApproval.Pending };
+        }
+
+        if (!unchangedLeave) await store.SaveRsvpAsync(rsvp, cancellationToken);
         LogRsvp(logger, occurrence.Key, answer.Value);
-        var notice = answer == RsvpAnswer.Attend
-            ? language.Pick("已记录：您将参加。", "Recorded: you will attend.")
-            : language.Pick("已记录您的请假。", "Your leave is recorded.");
-        await turn.ReplaceCardAsync(ReminderCard.Build(View(rsvp) with { Notice = notice }, language), cancellationToken);
+        if (rsvp.Approval == LeaveApproval.Pending && !unchangedLeave && !await approvals.RequestAsync(ev, occurrence, rsvp, cancellationToken))
+        {
+            rsvp = rsvp with { Approval = LeaveApproval.None };
+            await store.SaveRsvpAsync(rsvp, cancellationToken);
+        }
+
+        var who = personal ? "" : (name ?? "") + language.Pick("：", ": ");
+        var notice = (answer, rsvp.Approval) switch
+        {
+            (RsvpAnswer.Attend, _) => personal ? language.Pick("已记录：您将参加。", "Recorded: you will attend.") : language.Pick($"已记录 {who}参加。", $"Recorded {who}attending."),
+            (_, LeaveApproval.Pending) => language.Pick($"已记录{(personal ? "您" : " " + who)}的请假，并已报审批人审批，结果会通知您。", $"Leave recorded{(personal ? "" : " for " + who.TrimEnd(' ', ':'))} and sent to the approvers; you will be told the decision."),
+            _ => personal ? language.Pick("已记录您的请假。", "Your leave is recorded.") : language.Pick($"已记录 {who}请假。", $"Recorded {who}on leave."),
+        };
+        await ReplyAsync(rsvp, notice, false);
     }
+
+    /// <summary>"参加 3 · 请假 1" for a card posted into a channel or group chat.</summary>
+    private async Task<string> TallyAsync(string occurrenceKey, UiLanguage language, CancellationToken cancellationToken)
+    {
+        var rsvps = await store.ListRsvpsAsync(occurrenceKey, cancellationToken);
+        var attend = rsvps.Count(r => r.Answer == RsvpAnswer.Attend);
+        var leave = rsvps.Count - attend;
+        return language.Pick($"已答复：参加 {attend} 人 · 请假 {leave} 人", $"Answers so far: attending {attend} · on leave {leave}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^reason(-\d{1,2})?$")]
+    private static partial System.Text.RegularExpressions.Regex ReasonField();
 
     public async Task MuteAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -107,8 +156,8 @@ public sealed partial class MemberReminderActions(
 
         await store.SetMutedAsync(input.User.Id, kind, muted, cancellationToken);
         var notice = muted
-            ? language.Pick($"已不再提醒“{kind}”类活动（“必须参加”的活动除外）。可在“我的提醒”中恢复。", $"You will no longer be reminded of {kind} (except required events). Undo in \"my reminders\".")
-            : language.Pick($"已恢复“{kind}”类活动的提醒。", $"Reminders for {kind} are back on.");
+            ? language.Pick($"已不再提醒“{kind}”类活动（“必须参加”的活动除外）。可在“我的提醒”中恢复。", $"You will no longer be reminded of {ReminderKinds.Label(kind, language)} (except required events). Undo in \"my reminders\".")
+            : language.Pick($"已恢复“{kind}”类活动的提醒。", $"Reminders for {ReminderKinds.Label(kind, language)} are back on.");
         if (input.Data("from") == "my" || ev is null || occurrence is null)
         {
             await turn.ReplaceCardAsync(await MyRemindersAsync(turn, notice, cancellationToken), cancellationToken);
@@ -121,7 +170,7 @@ public sealed partial class MemberReminderActions(
         await turn.ReplaceCardAsync(ReminderCard.Build(view, language), cancellationToken);
     }
 
-    public async Task<System.Text.Json.Nodes.JsonObject> MyRemindersAsync(ITurnContext turn, string? notice, CancellationToken cancellationToken)
+    public async Task<System.Text.Json.Nodes.JsonObject> MyRemindersAsync(ITurnContext turn, string? notice, CancellationToken cancellationToken, bool noticeIsError = false)
     {
         var input = turn.Input;
         var language = input.Language;
@@ -143,18 +192,30 @@ public sealed partial class MemberReminderActions(
             var answer = rsvp?.Answer switch
             {
                 RsvpAnswer.Attend => language.Pick("您已确认参加", "You will attend"),
-                RsvpAnswer.Leave => language.Pick("您已请假：", "Leave: ") + rsvp.Reason,
+                RsvpAnswer.Leave => language.Pick("您已请假：", "Leave: ") + CardText.Plain(rsvp.Reason) + rsvp.Approval switch
+                {
+                    LeaveApproval.Pending => language.Pick("（待审批）", " (awaiting approval)"),
+                    LeaveApproval.Approved => language.Pick("（已批准）", " (approved)"),
+                    LeaveApproval.Rejected => language.Pick("（未批准）", " (not approved)"),
+                    _ => "",
+                },
                 _ => language.Pick("尚未答复", "No answer yet"),
             } + (!ev.Mandatory && muted.Contains(ev.Kind) ? language.Pick("（已屏蔽此类提醒）", " (muted)") : "");
             var timeLine = ReminderViews.TimeLine(next, ev, language) + (ReminderViews.MemberTimeLine(next, ev, zoneId, language) is { } mine ? "\n" + language.Pick("您的时间：", "Your time: ") + mine : "");
-            lines.Add((next.StartUtc, new MyReminderLine(ev.Title, ev.Kind, timeLine, answer, ev.Mandatory)));
+            lines.Add((next.StartUtc, new MyReminderLine(ev.Title, ReminderKinds.Label(ev.Kind, language), timeLine, answer, ev.Mandatory)
+            {
+                OccurrenceKey = next.Key,
+                Rsvp = rsvp?.Answer switch { RsvpAnswer.Attend => RsvpState.Attend, RsvpAnswer.Leave => RsvpState.Leave, _ => RsvpState.None },
+                LeaveReason = rsvp?.Reason,
+                Closed = now >= next.StartUtc,
+            }));
         }
 
         return ReminderAdminCards.MyReminders(
             [.. lines.OrderBy(l => l.At).Take(10).Select(l => l.Line)],
             [.. kinds.Select(k => (k, muted.Contains(k)))],
             input.Conversation.Kind == ConversationKind.Personal,
-            notice, language);
+            notice, language, noticeIsError);
     }
 
     [LoggerMessage(EventId = 6505, Level = LogLevel.Information, Message = "RSVP for {OccurrenceKey} refused: the member is not in the event's audience")]

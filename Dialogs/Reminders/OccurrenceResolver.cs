@@ -18,7 +18,7 @@ public sealed class OccurrenceResolver(IReminderStore store, ICronEvaluator cron
         // Default: the next occurrence once its reminders are going out, else the latest one that started (within five weeks).
         var next = OccurrencePlanner.First(ev, holidays, cron, now);
         if (next is not null && next.StartUtc - now <= OccurrencePlanner.LongestLead(ev) + TimeSpan.FromDays(1)) return (ev, next);
-        var started = OccurrencePlanner.Between(ev, holidays, cron, now.AddDays(-35), now.AddTicks(1));
+        var started = OccurrencePlanner.Between(ev, holidays, cron, now.AddDays(-35), now.AddTicks(1)).Where(ev.Existed).ToList();
         return (ev, started.Count > 0 ? started[^1] : next);
     }
 }

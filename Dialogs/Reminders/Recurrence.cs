@@ -12,18 +12,28 @@ public abstract record Recurrence
     /// <summary>The canonical text, which <see cref="RecurrenceParser"/> reads back to an equal value.</summary>
     public abstract string Text { get; }
 
+    /// <summary>The same rule in English, which <see cref="RecurrenceParser"/> also reads back (the English form shows it).</summary>
+    public abstract string EnglishText { get; }
+
+    /// <summary>The rule as the form shows it: Chinese, or English for an English member.</summary>
+    public string TextIn(Cards.UiLanguage language) => language == Cards.UiLanguage.English ? EnglishText : Text;
+
     public virtual bool IsOneOff => false;
 
     /// <summary>Local start times on or after <paramref name="fromLocalDate"/>, ascending, without end for repeating rules.</summary>
     public abstract IEnumerable<DateTime> LocalStartsFrom(DateOnly fromLocalDate, TimeZoneInfo zone, ICronEvaluator cron);
 
     internal static string Hm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    internal static readonly string[] EnglishOrdinals = ["", "first", "second", "third", "fourth"];
 }
 
 /// <summary>每月第N个周X HH:mm; <see cref="Nth"/> is 1..4, or -1 for the last one (每月最后一个周五).</summary>
 public sealed record MonthlyNthWeekday(int Nth, DayOfWeek Day, TimeOnly Time) : Recurrence
 {
     public override string Text => $"每月{(Nth == -1 ? "最后一个" : $"第{ChineseNumbers.Ordinal(Nth)}个")}{ChineseDates.WeekdayName(Day)} {Hm(Time)}";
+
+    public override string EnglishText => $"{(Nth == -1 ? "last" : EnglishOrdinals[Nth])} {Day} of every month {Hm(Time)}";
 
     public override IEnumerable<DateTime> LocalStartsFrom(DateOnly fromLocalDate, TimeZoneInfo zone, ICronEvaluator cron)
     {
@@ -52,6 +62,8 @@ public sealed record MonthlyDay(int Day, TimeOnly Time) : Recurrence
 {
     public override string Text => $"每月 {Day} 日 {Hm(Time)}";
 
+    public override string EnglishText => $"day {Day} of every month {Hm(Time)}";
+
     public override IEnumerable<DateTime> LocalStartsFrom(DateOnly fromLocalDate, TimeZoneInfo zone, ICronEvaluator cron)
     {
         for (var month = new DateOnly(fromLocalDate.Year, fromLocalDate.Month, 1); ; month = month.AddMonths(1))
@@ -67,6 +79,8 @@ public sealed record Weekly(DayOfWeek Day, TimeOnly Time) : Recurrence
 {
     public override string Text => $"每{ChineseDates.WeekdayName(Day)} {Hm(Time)}";
 
+    public override string EnglishText => $"every {Day} {Hm(Time)}";
+
     public override IEnumerable<DateTime> LocalStartsFrom(DateOnly fromLocalDate, TimeZoneInfo zone, ICronEvaluator cron)
     {
         var date = fromLocalDate.AddDays(((int)Day - (int)fromLocalDate.DayOfWeek + 7) % 7);
@@ -79,6 +93,8 @@ public sealed record OneOff(DateTime LocalStart) : Recurrence
 {
     public override string Text => LocalStart.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    public override string EnglishText => Text;
+
     public override bool IsOneOff => true;
 
     public override IEnumerable<DateTime> LocalStartsFrom(DateOnly fromLocalDate, TimeZoneInfo zone, ICronEvaluator cron) =>
@@ -89,6 +105,8 @@ public sealed record OneOff(DateTime LocalStart) : Recurrence
 public sealed record CronRecurrence(string Expression) : Recurrence
 {
     public override string Text => "cron: " + Expression;
+
+    public override string EnglishText => Text;
 
     public override IEnumerable<DateTime> LocalStartsFrom(DateOnly fromLocalDate, TimeZoneInfo zone, ICronEvaluator cron)
     {

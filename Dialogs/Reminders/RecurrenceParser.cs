@@ -15,13 +15,17 @@ public static partial class RecurrenceParser
 {
     public const string Examples = "每月第一个周五 15:00、每月 15 日 09:30、每周三 15:00、2026-12-04 15:00、cron: 0 0 15 ? * FRI#1";
 
+    public const string EnglishExamples = "first Friday of every month 15:00, day 15 of every month 09:30, every Wednesday 15:00, 2026-12-04 15:00";
+
     public static (Recurrence? Value, InputError? Error) Parse(string? text, ICronEvaluator cron)
     {
         var normalized = Normalize(text);
         if (normalized.Length == 0)
         {
-            return (null, new InputError("请填写重复规则，例如：" + Examples + "。", "Please enter a recurrence, e.g. " + Examples + "."));
+            return (null, new InputError("请填写重复规则，例如：" + Examples + "。", "Please enter a recurrence, e.g. " + EnglishExamples + "."));
         }
+
+        if (English(normalized) is { } english) return (english, null);
 
         if (CronPrefix().Match(normalized) is { Success: true } cronMatch)
         {
@@ -66,8 +70,42 @@ public static partial class RecurrenceParser
         }
 
         return (null, new InputError($"无法识别重复规则“{normalized}”。请使用以下格式之一：{Examples}。",
-            $"I could not read the recurrence \"{normalized}\". Use one of: {Examples}."));
+            $"I could not read the recurrence \"{normalized}\". Use one of: {EnglishExamples}."));
     }
+
+    /// <summary>The English forms the English form shows: "first Friday of every month 15:00", "every Wednesday 15:00", "day 15 of every month 09:30".</summary>
+    private static Recurrence? English(string text)
+    {
+        if (EnglishNth().Match(text) is { Success: true } nth && Time(nth.Groups["time"].Value) is { } nthTime
+            && Enum.TryParse<DayOfWeek>(nth.Groups["d"].Value, ignoreCase: true, out var nthDay))
+        {
+            var n = Array.IndexOf(Recurrence.EnglishOrdinals, nth.Groups["n"].Value.ToLowerInvariant());
+            return new MonthlyNthWeekday(nth.Groups["n"].Value.Equals("last", StringComparison.OrdinalIgnoreCase) ? -1 : n, nthDay, nthTime);
+        }
+
+        if (EnglishWeekly().Match(text) is { Success: true } weekly && Time(weekly.Groups["time"].Value) is { } weeklyTime
+            && Enum.TryParse<DayOfWeek>(weekly.Groups["d"].Value, ignoreCase: true, out var weekDay))
+        {
+            return new Weekly(weekDay, weeklyTime);
+        }
+
+        if (EnglishMonthly().Match(text) is { Success: true } monthly && Time(monthly.Groups["time"].Value) is { } monthlyTime
+            && int.TryParse(monthly.Groups["n"].Value, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31)
+        {
+            return new MonthlyDay(day, monthlyTime);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<n>first|second|third|fourth|last)\s+(?<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+of\s+(?:every|each)\s+month\s+(?:at\s+)?(?<time>\d{1,2}:\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishNth();
+
+    [GeneratedRegex(@"^(?:every|each)\s+(?<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:at\s+)?(?<time>\d{1,2}:\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishWeekly();
+
+    [GeneratedRegex(@"^day\s+(?<n>\d{1,2})\s+of\s+(?:every|each)\s+month\s+(?:at\s+)?(?<time>\d{1,2}:\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishMonthly();
 
     private static string Normalize(string? text)
     {

@@ -13,6 +13,7 @@ public sealed partial class ReminderAdminActions(
     IAudienceDirectory audience,
     IReminderScheduler scheduler,
     ReminderDispatcher dispatcher,
+    LeaveApprovals approvals,
     ICronEvaluator cron,
     IOptionsMonitor<ReminderOptions> options,
     OfficeClock office,
@@ -27,25 +28,40 @@ public sealed partial class ReminderAdminActions(
         var holidays = options.CurrentValue.HolidayDates();
         var now = time.GetUtcNow();
         var views = events.Select(e => new EventSummaryView(
-            e.Id, e.Title, e.Kind, e.Recurrence.Text, ChineseDates.ZoneLabel(e.TimeZoneId, language),
-            ReminderViews.AudienceTitle(e.Audience, choices, language), LeadTime.FormatList(e.LeadTimes),
+            e.Id, e.Title, ReminderKinds.Label(e.Kind, language), e.Recurrence.TextIn(language), ChineseDates.ZoneLabel(e.TimeZoneId, language),
+            ReminderViews.AudienceTitle(e.Audience, choices, language), LeadTime.FormatList(e.LeadTimes, language),
             [.. OccurrencePlanner.Next(e, holidays, cron, now, 3).Select(o => ReminderViews.TimeLine(o, e, language) + (ReminderViews.ChangeNote(o, language) is { } note ? " " + note : ""))],
             e.Paused, e.Mandatory, [.. e.Exceptions.Select(x => ReminderTexts.DescribeException(x, language))])).ToList();
         return ReminderAdminCards.List(views, notice, language);
     }
 
     public async Task NewAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        await turn.ReplaceCardAsync(ReminderAdminCards.Edit(await NewFormAsync(cancellationToken), turn.Input.Language), cancellationToken);
+        await turn.ReplaceCardAsync(ReminderAdminCards.Edit(await NewFormAsync(turn.Input.Language, cancellationToken), turn.Input.Language), cancellationToken);
 
-    private async Task<EventFormView> NewFormAsync(CancellationToken cancellationToken) => new()
+    private async Task<EventFormView> NewFormAsync(UiLanguage language, CancellationToken cancellationToken) => new()
     {
         TimeZone = office.ZoneId,
-        AudienceChoices = await AudienceChoicesAsync(cancellationToken),
-        SpeechChoices = SpeechChoices(),
+        TimeZoneChoices = TimeZoneChoices(language),
+        AudienceChoices = await AudienceChoicesAsync(language, cancellationToken),
+        ApproverChoices = await approvals.ChoicesAsync(language, cancellationToken),
+        SpeechChoices = SpeechChoices(language),
         SpeechLinkId = SpeechLinks.All[0].Id,
-        Recurrence = "每月第一个周五 15:00",
-        Title = "主题党日",
+        Recurrence = new MonthlyNthWeekday(1, DayOfWeek.Friday, new TimeOnly(15, 0)).TextIn(language),
+        Leads = LeadTime.FormatList(LeadTime.Defaults, language),
+        Title = language.Pick("主题党日", "Party theme day"),
     };
+
+    /// <summary>Time zones by everyday name; any other IANA zone can still be typed in the "other" field.</summary>
+    private static IReadOnlyList<(string Title, string Value)> TimeZoneChoices(UiLanguage language) =>
+    [
+        (language.Pick("北京时间", "Beijing time"), TimeZones.Beijing),
+        (language.Pick("香港时间", "Hong Kong time"), "Asia/Hong_Kong"),
+        (language.Pick("东京时间", "Tokyo time"), "Asia/Tokyo"),
+        (language.Pick("柏林 / 巴黎时间", "Berlin / Paris time"), "Europe/Berlin"),
+        (language.Pick("伦敦时间", "London time"), "Europe/London"),
+        (language.Pick("纽约时间", "New York time"), "America/New_York"),
+        (language.Pick("协调世界时（UTC）", "Coordinated Universal Time (UTC)"), "UTC"),
+    ];
 
     public async Task EditAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -68,18 +84,21 @@ public sealed partial class ReminderAdminActions(
             EventId = ev.Id,
             Title = ev.Title,
             Kind = ev.Kind,
-            Recurrence = ev.Recurrence.Text,
+            Recurrence = ev.Recurrence.TextIn(language),
             TimeZone = ev.TimeZoneId,
+            TimeZoneChoices = TimeZoneChoices(language),
             Location = ev.Location,
             Agenda = ev.Agenda,
             Audience = ev.Audience.ChoiceValue,
-            Leads = LeadTime.FormatList(ev.LeadTimes),
+            Leads = LeadTime.FormatList(ev.LeadTimes, language),
             SpeechLinkId = ev.SpeechLinkId ?? "",
             ShiftOnHolidays = ev.ShiftOnHolidays,
             Mandatory = ev.Mandatory,
+            Approvers = string.Join(",", ev.Approvers),
+            ApproverChoices = await approvals.ChoicesAsync(language, cancellationToken),
             Errors = errors,
-            AudienceChoices = await AudienceChoicesAsync(cancellationToken),
-            SpeechChoices = SpeechChoices(),
+            AudienceChoices = await AudienceChoicesAsync(language, cancellationToken),
+            SpeechChoices = SpeechChoices(language),
             OccurrenceChoices = [.. OccurrencePlanner.Next(ev, holidays, cron, now, 8).Select(o => (ReminderViews.TimeLine(o, ev, language), o.OriginalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))],
             Exceptions = [.. ev.Exceptions.Select(x => ReminderTexts.DescribeException(x, language))],
         };
@@ -106,7 +125,9 @@ public sealed partial class ReminderAdminActions(
         var title = (input.Data("title") ?? "").Trim();
         var kind = (input.Data("kind") ?? "").Trim();
         var recurrenceText = input.Data("recurrence");
-        var zoneId = string.IsNullOrWhiteSpace(input.Data("timeZone")) ? office.ZoneId : input.Data("timeZone")!.Trim();
+        // "Other time zone" (advanced, any IANA id) wins over the list of common zones.
+        var otherZone = (input.Data("timeZoneOther") ?? "").Trim();
+        var zoneId = otherZone.Length > 0 ? otherZone : string.IsNullOrWhiteSpace(input.Data("timeZone")) ? office.ZoneId : input.Data("timeZone")!.Trim();
         var location = (input.Data("location") ?? "").Trim();
         var agenda = (input.Data("agenda") ?? "").Trim();
         var audienceValue = input.Data("audience");
@@ -114,6 +135,8 @@ public sealed partial class ReminderAdminActions(
         var speechLinkId = (input.Data("speechLink") ?? "").Trim();
         var shift = input.Data("shiftHolidays") == "true";
         var mandatory = input.Data("mandatory") == "true";
+        var approverValue = input.Data("approvers");
+        var approverList = await approvals.ParseAsync(approverValue, cancellationToken);
 
         if (title.Length == 0) errors.Add(language.Pick("请填写活动名称。", "Please enter a title."));
         else if (title.Length > 60) errors.Add(language.Pick("活动名称不能超过 60 个字，请缩短后再保存。", "The title can be at most 60 characters."));
@@ -142,6 +165,7 @@ public sealed partial class ReminderAdminActions(
         }
 
         if (speechLinkId.Length > 0 && SpeechLinks.Find(speechLinkId) is null) errors.Add(language.Pick("请选择有效的讲话要求。", "Please choose a valid speech passage."));
+        if (approverList is null) errors.Add(language.Pick("请选择有效的请假审批人（名单或已知成员，最多 10 项）。", "Please choose valid leave approvers (a list or a known member, at most 10)."));
 
         ReminderEvent? ev = null;
         if (errors.Count == 0)
@@ -164,6 +188,8 @@ public sealed partial class ReminderAdminActions(
                 Exceptions = existing?.Exceptions ?? [],
                 PlannedFrom = now,
                 CreatedBy = existing?.CreatedBy ?? input.User.AadObjectId ?? input.User.Id,
+                CreatedAt = existing is null ? now : existing.CreatedAt,
+                Approvers = approverList!,
             };
             if (OccurrencePlanner.Next(ev, options.CurrentValue.HolidayDates(), cron, now, 1).Count == 0)
             {
@@ -176,11 +202,14 @@ public sealed partial class ReminderAdminActions(
             var form = new EventFormView
             {
                 EventId = existing?.Id,
-                Title = title, Kind = kind, Recurrence = recurrenceText ?? "", TimeZone = zoneId, Location = location, Agenda = agenda,
+                Title = title, Kind = kind, Recurrence = recurrenceText ?? "", TimeZone = zoneId, OtherTimeZone = otherZone, Location = location, Agenda = agenda,
                 Audience = audienceValue ?? "all", Leads = leadsText ?? "", SpeechLinkId = speechLinkId, ShiftOnHolidays = shift, Mandatory = mandatory,
+                Approvers = approverValue ?? "",
                 Errors = errors,
-                AudienceChoices = [.. choices.Select(c => (c.Title, c.Audience.ChoiceValue))],
-                SpeechChoices = SpeechChoices(),
+                TimeZoneChoices = TimeZoneChoices(language),
+                AudienceChoices = [.. choices.Select(c => (ReminderViews.AudienceTitle(c.Audience, choices, language), c.Audience.ChoiceValue))],
+                ApproverChoices = await approvals.ChoicesAsync(language, cancellationToken),
+                SpeechChoices = SpeechChoices(language),
             };
             await turn.ReplaceCardAsync(ReminderAdminCards.Edit(form, language), cancellationToken);
             return;
@@ -189,6 +218,12 @@ public sealed partial class ReminderAdminActions(
         await SaveAndScheduleAsync(ev!, cancellationToken);
         LogSaved(logger, ev!.Id, input.User.AadObjectId);
         var next = OccurrencePlanner.Next(ev, options.CurrentValue.HolidayDates(), cron, now, 1)[0];
+        if (await LateReminderAsync(ev, next, now, language, cancellationToken) is { } late)
+        {
+            await turn.ReplaceCardAsync(ReminderAdminCards.LateReminder(late, null, language), cancellationToken);
+            return;
+        }
+
         await turn.ReplaceCardAsync(await ListCardAsync(language.Pick($"已保存“{ev.Title}”，下一次：{ReminderViews.TimeLine(next, ev, language)}。", $"Saved \"{ev.Title}\". Next: {ReminderViews.TimeLine(next, ev, language)}."), language, cancellationToken), cancellationToken);
     }
 
@@ -240,7 +275,11 @@ public sealed partial class ReminderAdminActions(
         await turn.ReplaceCardAsync(await ListCardAsync(language.Pick($"已删除“{ev.Title}”。", $"Deleted \"{ev.Title}\"."), language, cancellationToken), cancellationToken);
     }
 
-    public async Task PreviewAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// 预览: the next occurrence's card as members get it, its buttons marked 预览. Pressing one of them
+    /// (<paramref name="pressed"/>) records nothing: the preview comes back saying so.
+    /// </summary>
+    public async Task PreviewAsync(ITurnContext turn, CancellationToken cancellationToken, bool pressed = false)
     {
         var language = turn.Input.Language;
         var ev = await store.FindEventAsync(turn.Input.Data("eventId") ?? "", cancellationToken);
@@ -253,7 +292,14 @@ public sealed partial class ReminderAdminActions(
         }
 
         var view = ReminderViews.Card(ev, next, null, turn.Input.TimeZone, personal: true, now, language) with { Preview = true };
-        await turn.SendAsync(OutgoingMessage.FromCard(ReminderCard.Build(view, language)), cancellationToken);
+        if (!pressed)
+        {
+            await turn.SendAsync(OutgoingMessage.FromCard(ReminderCard.Build(view, language)), cancellationToken);
+            return;
+        }
+
+        view = view with { Notice = language.Pick("这是预览，按钮不会记录答复。成员收到的提醒上，同样的按钮会记录“参加”或“请假”。", "This is a preview: nothing was recorded. On the members' reminder the same buttons record Attend or leave.") };
+        await turn.ReplaceCardAsync(ReminderCard.Build(view, language), cancellationToken);
     }
 
     public async Task ExceptionAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -317,11 +363,78 @@ public sealed partial class ReminderAdminActions(
         await turn.ReplaceCardAsync(await ListCardAsync(notice, language, cancellationToken), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<(string Title, string Value)>> AudienceChoicesAsync(CancellationToken cancellationToken) =>
-        [.. (await audience.ListChoicesAsync(cancellationToken)).Select(c => (c.Title, c.Audience.ChoiceValue))];
+    /// <summary>
+    /// The occurrence's earliest reminder, when its time has passed and nothing was sent for it yet (a new event, or an edit
+    /// that moved the time); null when every reminder is still ahead.
+    /// </summary>
+    private async Task<LateReminderView?> LateReminderAsync(ReminderEvent ev, Occurrence next, DateTimeOffset now, UiLanguage language, CancellationToken cancellationToken)
+    {
+        var fires = ev.LeadTimes.Select(l => (Lead: l, At: l.FireTime(next.LocalStart, ev.Zone))).Where(x => x.At < next.StartUtc).OrderBy(x => x.At).ToList();
+        var missed = fires.Where(x => x.At <= now).ToList();
+        if (missed.Count == 0) return null;
+        var done = await store.GetDispatchKeysAsync(ev.Id, [next.Key], cancellationToken);
+        if (missed.Any(x => done.Contains($"{next.Key}:{x.Lead.Key}"))) return null;
+        var upcoming = fires.FirstOrDefault(x => x.At > now);
+        string Local(DateTimeOffset at) => ReminderViews.WithZone(ChineseDates.Format(TimeZones.ToLocal(at, ev.Zone), language), ChineseDates.ZoneLabel(ev.TimeZoneId, language), language);
+        return new LateReminderView(ev.Id, ev.Title, next.Key, ReminderViews.TimeLine(next, ev, language), Local(missed[0].At), upcoming.Lead is null ? null : Local(upcoming.At));
+    }
 
-    private static IReadOnlyList<(string Title, string Value)> SpeechChoices() =>
-        [.. SpeechLinks.All.Select(l => (l.LabelChinese + "：" + (l.Quote.Length > 24 ? l.Quote[..24] + "…" : l.Quote), l.Id))];
+    /// <summary>现在发送: the missed reminder goes out now (once, however often it is pressed), if the occurrence has not started.</summary>
+    public async Task SendNowAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Input.Language;
+        var (ev, occurrence) = await ResolveLateAsync(turn, cancellationToken);
+        if (ev is null || occurrence is null) return;
+        var sent = await dispatcher.SendMissedNowAsync(ev, occurrence, cancellationToken);
+        LogSentNow(logger, occurrence.Key, sent);
+        var notice = sent is null
+            ? language.Pick("这次提醒已经发送过，没有重复发送。", "This reminder was already sent; it was not sent again.")
+            : language.Pick($"已开始发送提醒（{sent} 位接收者），可在“出勤统计”中查看送达情况。", $"Sending the reminder to {sent} recipient(s); see Attendance for delivery.");
+        await turn.ReplaceCardAsync(await ListCardAsync(notice, language, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>跳过这一次: nothing is sent for the missed time; later reminders go out as planned.</summary>
+    public async Task SkipLateAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Input.Language;
+        var (ev, occurrence) = await ResolveLateAsync(turn, cancellationToken);
+        if (ev is null || occurrence is null) return;
+        await turn.ReplaceCardAsync(await ListCardAsync(language.Pick($"已跳过“{ev.Title}”错过的这次提醒，之后的提醒照常发送。", $"Skipped the missed reminder of \"{ev.Title}\"; later reminders go out as planned."), language, cancellationToken), cancellationToken);
+    }
+
+    private async Task<(ReminderEvent? Event, Occurrence? Occurrence)> ResolveLateAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Input.Language;
+        var ev = await store.FindEventAsync(turn.Input.Data("eventId") ?? "", cancellationToken);
+        var occurrence = ev is not null && OccurrenceKeys.TryParse(turn.Input.Data("occurrence"), out var eventId, out var date) && eventId == ev.Id
+            ? OccurrencePlanner.Find(ev, date, options.CurrentValue.HolidayDates(), cron)
+            : null;
+        if (ev is null || occurrence is null)
+        {
+            await turn.ReplaceCardAsync(await ListCardAsync(ReminderTexts.Gone(language), language, cancellationToken), cancellationToken);
+            return (null, null);
+        }
+
+        if (occurrence.StartUtc <= time.GetUtcNow())
+        {
+            await turn.ReplaceCardAsync(await ListCardAsync(language.Pick("这次活动已经开始，不再发送提醒。", "This occurrence has started; no reminder is sent."), language, cancellationToken), cancellationToken);
+            return (null, null);
+        }
+
+        return (ev, occurrence);
+    }
+
+    private async Task<IReadOnlyList<(string Title, string Value)>> AudienceChoicesAsync(UiLanguage language, CancellationToken cancellationToken)
+    {
+        var choices = await audience.ListChoicesAsync(cancellationToken);
+        return [.. choices.Select(c => (ReminderViews.AudienceTitle(c.Audience, choices, language), c.Audience.ChoiceValue))];
+    }
+
+    private static IReadOnlyList<(string Title, string Value)> SpeechChoices(UiLanguage language) =>
+        [.. SpeechLinks.All.Select(l => (language.Pick(l.LabelChinese, l.LabelEnglish) + language.Pick("：", ": ") + (l.Quote.Length > 24 ? l.Quote[..24] + "…" : l.Quote), l.Id))];
+
+    [LoggerMessage(EventId = 6510, Level = LogLevel.Information, Message = "Missed first reminder of {OccurrenceKey} sent now by an admin: {Recipients} recipient(s) (null: already sent)")]
+    private static partial void LogSentNow(ILogger logger, string occurrenceKey, int? recipients);
 
     [LoggerMessage(EventId = 6502, Level = LogLevel.Information, Message = "Reminder event {EventId} saved by {AadObjectId}")]
     private static partial void LogSaved(ILogger logger, string eventId, string? aadObjectId);

@@ -15,6 +15,11 @@ public static class ReminderCommands
         "查看活动的报名与出勤统计", "See sign-ups and attendance of events")
     { AdminOnly = true };
 
+    public static readonly CommandDeclaration Ledger = new(
+        "remind.ledger", CommandGroup.Reminders, ["成员台账", "attendance record"],
+        "查看或导出每位成员一段时间内的出勤台账", "See or export each member's attendance over a date range")
+    { AdminOnly = true };
+
     public static readonly CommandDeclaration Mine = new(
         "remind.mine", CommandGroup.Reminders, ["我的提醒", "my reminders"],
         "查看即将开展的主题党日等活动", "See upcoming Theme Party Days and other events")
@@ -23,5 +28,5 @@ public static class ReminderCommands
         WelcomeButton = ("我的提醒", "My reminders"),
     };
 
-    public static readonly FeatureDeclaration Feature = new("reminders", "remind.", [Admin, Stats, Mine]);
+    public static readonly FeatureDeclaration Feature = new("reminders", "remind.", [Admin, Stats, Ledger, Mine]);
 }

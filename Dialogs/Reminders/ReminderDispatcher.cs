@@ -76,9 +76,28 @@ public sealed partial class ReminderDispatcher(
 
     public DateTimeOffset? NextWakeUp(ReminderEvent ev) => NextWakeUp(ev, options.CurrentValue.HolidayDates(), time.GetUtcNow());
 
-    private async Task SendAsync(ReminderEvent ev, PlannedReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// An admin's 现在发送 after saving an event whose first reminder time had passed: sends the latest missed lead of the
+    /// occurrence now. Returns the recipients, or null when it was already sent (or nothing was missed).
+    /// </summary>
+    public async Task<int?> SendMissedNowAsync(ReminderEvent ev, Occurrence occurrence, CancellationToken cancellationToken)
     {
-        var recipients = await audience.ResolveRecipientsAsync(ev.Audience, readRosters: false, cancellationToken);
+        var now = time.GetUtcNow();
+        var missed = ev.LeadTimes
+            .Select(lead => new PlannedReminder(occurrence, lead, lead.FireTime(occurrence.LocalStart, ev.Zone)))
+            .Where(r => r.FireUtc <= now && r.FireUtc < occurrence.StartUtc)
+            .OrderBy(r => r.FireUtc)
+            .LastOrDefault();
+        if (missed is null || now >= occurrence.StartUtc) return null;
+        var done = await store.GetDispatchKeysAsync(ev.Id, [occurrence.Key], cancellationToken);
+        if (done.Contains(missed.DispatchKey)) return null;
+        return await SendAsync(ev, missed, now, cancellationToken);
+    }
+
+    private async Task<int> SendAsync(ReminderEvent ev, PlannedReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A group chat's roster is read when the reminder is posted, so 出勤统计 can list who has not answered.
+        var recipients = await audience.ResolveRecipientsAsync(ev.Audience, readRosters: ev.Audience.Kind == AudienceKind.GroupChat, cancellationToken);
         var muting = ev.Mandatory ? new HashSet<string>() : await store.GetMembersMutingAsync(ev.Kind, cancellationToken);
         var occurrence = reminder.Occurrence;
         var requests = new List<DeliveryRequest>(recipients.Count);
@@ -100,6 +119,7 @@ public sealed partial class ReminderDispatcher(
         var queued = requests.Count == 0 ? 0 : await delivery.EnqueueAsync(requests, cancellationToken);
         await store.TryRecordDispatchAsync(new DispatchRecord(reminder.DispatchKey, ev.Id, occurrence.Key, reminder.Lead.Key, "sent", requests.Count, now), cancellationToken);
         LogDispatched(logger, ev.Id, occurrence.Key, reminder.Lead.Key, queued, requests.Count, now - reminder.FireUtc);
+        return requests.Count;
     }
 
     private async Task SkipAsync(PlannedReminder reminder, string why, DateTimeOffset now, CancellationToken cancellationToken)

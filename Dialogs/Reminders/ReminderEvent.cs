@@ -40,7 +40,19 @@ public sealed record ReminderEvent
 
     public string CreatedBy { get; init; } = "";
 
+    /// <summary>When the event was first saved: 出勤统计 and the 台账 never list an occurrence before it. Null for events saved before it was recorded.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>
+    /// Who decides a 请假 (e.g. the branch secretary): card values <c>group:&lt;name&gt;</c> (a configured group) or
+    /// <c>user:&lt;Entra object id&gt;</c>. Empty: a 请假 is only recorded, as before.
+    /// </summary>
+    public IReadOnlyList<string> Approvers { get; init; } = [];
+
     public TimeZoneInfo Zone => TimeZones.Find(TimeZoneId) ?? TimeZones.BeijingZone;
+
+    /// <summary>False for an occurrence that started before the event was created (the rule reaches back, the event did not exist).</summary>
+    public bool Existed(Occurrence occurrence) => CreatedAt is null || occurrence.StartUtc >= CreatedAt;
 }
 
 /// <summary>One concrete occurrence. <see cref="Key"/> stays the same when the occurrence is moved or shifted, so answers stay attached.</summary>

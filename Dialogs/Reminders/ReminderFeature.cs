@@ -14,16 +14,23 @@ public sealed partial class ReminderFeature(
     ReminderAdminActions admin,
     AttendanceReport attendance,
     MemberReminderActions members,
+    LeaveApprovals approvals,
     ILogger<ReminderFeature> logger) : IFeature
 {
     public async Task HandleCommandAsync(ITurnContext turn, CommandDeclaration command, CancellationToken cancellationToken)
     {
         var language = turn.Input.Language;
-        if (command == ReminderCommands.Admin || command == ReminderCommands.Stats)
+        if (command == ReminderCommands.Admin || command == ReminderCommands.Stats || command == ReminderCommands.Ledger)
         {
             if (!turn.IsAdmin)
             {
                 await turn.SendAsync(OutgoingMessage.FromText(ReminderTexts.NotAdmin(language)), cancellationToken);
+                return;
+            }
+
+            if (command == ReminderCommands.Ledger)
+            {
+                await attendance.MemberLedgerAsync(turn, export: false, cancellationToken);
                 return;
             }
 
@@ -78,6 +85,22 @@ public sealed partial class ReminderFeature(
                 return;
             case ReminderAdminCards.ExportVerb:
                 await attendance.ExportAsync(turn, cancellationToken);
+                return;
+            case ReminderAdminCards.SendNowVerb:
+                await admin.SendNowAsync(turn, cancellationToken);
+                return;
+            case ReminderAdminCards.SkipLateVerb:
+                await admin.SkipLateAsync(turn, cancellationToken);
+                return;
+            case ReminderCard.PreviewPressVerb:
+                await admin.PreviewAsync(turn, cancellationToken, pressed: true);
+                return;
+            case ReminderAdminCards.MemberLedgerVerb:
+            case ReminderAdminCards.MemberLedgerExportVerb:
+                await attendance.MemberLedgerAsync(turn, verb == ReminderAdminCards.MemberLedgerExportVerb, cancellationToken);
+                return;
+            case LeaveApprovalCard.DecideVerb:
+                await approvals.DecideAsync(turn, cancellationToken);
                 return;
             case ReminderCard.RsvpVerb:
                 await members.RsvpAsync(turn, cancellationToken);

@@ -8,7 +8,11 @@ namespace OrganBot.Dialogs.Reminders;
 public static class ReminderViews
 {
     public static string TimeLine(Occurrence occurrence, ReminderEvent ev, UiLanguage language) =>
-        $"{ChineseDates.Format(occurrence.LocalStart, language)}（{ChineseDates.ZoneLabel(ev.TimeZoneId, language)}）";
+        WithZone(ChineseDates.Format(occurrence.LocalStart, language), ChineseDates.ZoneLabel(ev.TimeZoneId, language), language);
+
+    /// <summary>"15:00（北京时间）", or with half-width brackets in English: "15:00 (Beijing time)".</summary>
+    public static string WithZone(string time, string zone, UiLanguage language) =>
+        language == UiLanguage.English ? $"{time} ({zone})" : $"{time}（{zone}）";
 
     /// <summary>The occurrence in the member's zone, or null when that shows the same wall-clock time as the event's zone.</summary>
     public static string? MemberTimeLine(Occurrence occurrence, ReminderEvent ev, string? memberZoneId, UiLanguage language)
@@ -17,7 +21,7 @@ public static class ReminderViews
         if (zone is null || memberZoneId is null) return null;
         var local = TimeZones.ToLocal(occurrence.StartUtc, zone);
         if (local == occurrence.LocalStart && zone.GetUtcOffset(occurrence.StartUtc) == ev.Zone.GetUtcOffset(occurrence.StartUtc)) return null;
-        return $"{ChineseDates.Format(local, language)}（{memberZoneId}）";
+        return WithZone(ChineseDates.Format(local, language), memberZoneId, language);
     }
 
     public static string? ChangeNote(Occurrence occurrence, UiLanguage language) => occurrence.Change switch
@@ -43,8 +47,14 @@ public static class ReminderViews
         return new ReminderCardView
         {
             OccurrenceKey = occurrence.Key,
+            EventId = ev.Id,
             Title = ev.Title,
-            Kind = ev.Kind,
+            Kind = ReminderKinds.Label(ev.Kind, language),
+            MuteKind = ev.Kind,
+            Shared = !personal && ev.Audience.PostsToConversations,
+            HasApprovers = ev.Approvers.Count > 0,
+            Leave = rsvp is { Answer: RsvpAnswer.Leave } ? LeaveStatusOf(rsvp.Approval) : LeaveStatus.None,
+            ApprovalNote = rsvp?.ApprovalNote,
             TimeLine = TimeLine(occurrence, ev, language),
             MemberTimeLine = MemberTimeLine(occurrence, ev, memberZoneId, language),
             ChangeNote = ChangeNote(occurrence, language),
@@ -61,14 +71,28 @@ public static class ReminderViews
         };
     }
 
-    public static string AudienceTitle(Audience audience, IReadOnlyList<AudienceChoice> choices, UiLanguage language) =>
-        choices.FirstOrDefault(c => c.Audience == audience)?.Title ?? audience.Kind switch
+    public static LeaveStatus LeaveStatusOf(LeaveApproval approval) => approval switch
+    {
+        LeaveApproval.Pending => LeaveStatus.Pending,
+        LeaveApproval.Approved => LeaveStatus.Approved,
+        LeaveApproval.Rejected => LeaveStatus.Rejected,
+        _ => LeaveStatus.Recorded,
+    };
+
+    /// <summary>The audience as a card shows it: the directory's (Chinese) title, or built from its kind and name in English.</summary>
+    public static string AudienceTitle(Audience audience, IReadOnlyList<AudienceChoice> choices, UiLanguage language)
+    {
+        var choice = choices.FirstOrDefault(c => c.Audience == audience);
+        if (language == UiLanguage.Chinese && choice is not null) return choice.Title;
+        var name = choice?.Audience.Label ?? audience.Label ?? audience.Key;
+        return audience.Kind switch
         {
             AudienceKind.AllMembers => language.Pick("全体成员", "All members"),
-            AudienceKind.Team => language.Pick("团队成员", "Team members"),
-            AudienceKind.Channel => language.Pick("频道", "Channel"),
-            AudienceKind.GroupChat => language.Pick("群聊", "Group chat"),
+            AudienceKind.Team => language.Pick("团队成员：", "Team members: ") + name,
+            AudienceKind.Channel => language.Pick("频道：", "Channel: ") + name,
+            AudienceKind.GroupChat => language.Pick("群聊：", "Group chat: ") + name,
             AudienceKind.AllTeamChannels => language.Pick("所有团队的“常规”频道", "The General channel of every team"),
-            _ => language.Pick("名单：", "List: ") + audience.Key,
+            _ => language.Pick("名单：", "List: ") + name,
         };
+    }
 }

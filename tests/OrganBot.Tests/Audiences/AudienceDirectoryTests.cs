@@ -114,7 +114,7 @@ public sealed class AudienceDirectoryTests : IAsyncLifetime
         Assert.Equal([new Dialogs.Delivery.DeliveryTarget.Conversation(ChannelId)], channelTargets);
         Assert.Equal([new Dialogs.Delivery.DeliveryTarget.Conversation(GroupChatId)], chatTargets);
         Assert.Equal(Member2, Assert.Single(channelPeople).Id);
-        Assert.Empty(chatPeople); // a group chat's people are not tracked; its conversation answers for them
+        Assert.Equal(Member2, Assert.Single(chatPeople).Id); // a group chat's people: who wrote or was added there (and its Teams roster)
         Assert.Equal((true, true, false, false, true), includes);
     }
 

@@ -50,7 +50,7 @@ public sealed class ReminderPlaygroundTests(FakeClockPlaygroundFixture playgroun
         }, ct);
         var savedText = saved.VisibleText();
         Assert.Contains("Saved \"主题党日\". Next:", savedText, StringComparison.Ordinal);
-        Assert.Contains("主题党日 · 主题党日 · Active", savedText, StringComparison.Ordinal);
+        Assert.Contains("主题党日 · Party theme day · Active", savedText, StringComparison.Ordinal); // the kind in English
 
         // The 3-days-before reminder: Tue 2 Feb 2027 09:00 Beijing. Quartz's own timer runs on the wall clock, so
         // the test fires the event's job the way the timer would.

@@ -177,6 +177,6 @@ public sealed class RecurrenceTests
 
         var lines = System.Text.Encoding.UTF8.GetString(await AttendanceLedgerExport.WriteAsync(ledger, TestContext.Current.CancellationToken)).Split("\r\n");
 
-        Assert.Equal($"主题党日,2026年12月4日（周五）15:00,张三,请假,{cell},,已送达", lines[1]);
+        Assert.Equal($"主题党日,2026年12月4日（周五）15:00,张三,请假,{cell},,已送达,", lines[1]); // the last column, 审批意见, is empty
     }
 }

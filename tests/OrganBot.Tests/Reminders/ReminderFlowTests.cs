@@ -17,131 +17,16 @@ using Quartz;
 namespace OrganBot.Tests.Reminders;
 
 /// <summary>Admin and member flows over real HTTP (BotApplication + FakeConnector), with a fake clock and Quartz in-process.</summary>
-public sealed class ReminderFlowTests : IAsyncLifetime
+public sealed class ReminderFlowTests : ReminderTestBase
 {
-    private const string Member2 = "29:member-2";
-    private const string Member2Aad = "aaaaaaaa-0000-0000-0000-000000000002";
-
-    // Everyone the bot has seen is a member: member 1, member 2 (Berlin) and the admin.
-    private const int Members = 3;
-
-    // Mon 1 Feb 2027 08:00 Beijing. The first Friday is 5 Feb; its reminders are Tue 2 Feb 09:00 and Fri 5 Feb 14:00.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly List<BotApplication> _bots = [];
-    private readonly DeliveryWatcher _deliveries = new();
-    private FakeConnector _connector = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var bot in Enumerable.Reverse(_bots)) await bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        _deliveries.Dispose();
-    }
-
-    private BotApplication StartBot(string? databaseName = null, StorageKind? storage = null, ILoggerProvider? logs = null)
-    {
-        var bot = new BotApplication(
-            new Dictionary<string, string?>
-            {
-                ["Admins:AadObjectIds:0"] = Activities.AdminAad, ["Reminders:Holidays:0"] = "2027-05-07", ["Audiences:Groups:支部委员:0"] = Member2Aad,
-            },
-            services =>
-            {
-                services.AddSingleton<TimeProvider>(_clock);
-                services.AddSingleton<IDeliveryObserver>(_deliveries);
-                if (logs is not null) services.AddSingleton(logs);
-            },
-            storage,
-            databaseName);
-        bot.Start();
-        _bots.Add(bot);
-        return bot;
-    }
-
-    /// <summary>Two members talk to the bot once (so it knows their 1:1 chats); the second is in Berlin.</summary>
-    private async Task SeedMembersAsync(BotApplication bot)
-    {
-        await bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "帮助"), Ct);
-        var berlin = Activities.Message(_connector.ServiceUrl, "帮助", Member2, Member2Aad, "a:personal-2", name: "柏林同事");
-        berlin["localTimezone"] = "Europe/Berlin";
-        await bot.PostActivityAsync(berlin, Ct);
-        await _connector.WaitForSendsAsync(2);
-        _connector.Clear();
-    }
-
-    private static JsonObject SaveData(string recurrence = "每月第一个周五 15:00", string timeZone = "", string title = "主题党日", string audience = "all") => new()
-    {
-        ["title"] = title, ["kind"] = "主题党日", ["recurrence"] = recurrence, ["timeZone"] = timeZone, ["location"] = "机关三楼会议室",
-        ["agenda"] = "重温入党誓词", ["audience"] = audience, ["leads"] = "", ["speechLink"] = "theme-party-day", ["shiftHolidays"] = "true", ["mandatory"] = "false",
-    };
-
-    private static async Task<string> InvokeAsync(BotApplication bot, JsonObject activity)
-    {
-        var response = await bot.PostActivityAsync(activity, Ct);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
-        return body.Readable();
-    }
-
-    private Task<string> AdminAsync(BotApplication bot, string verb, JsonObject data) =>
-        InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, verb, data, userId: "29:admin", aad: Activities.AdminAad, conversationId: "a:personal-admin"));
-
-    /// <summary>导出台账 as the admin, then opens the link: a CSV file (UTF-8 with BOM) that works once. Returns its text.</summary>
-    private async Task<string> DownloadLedgerAsync(BotApplication bot, JsonObject data)
-    {
-        _connector.Clear();
-        await AdminAsync(bot, "remind.admin.export", data);
-        var card = Assert.Single(await _connector.WaitForSendsAsync(1)).Card!;
-        Assert.Contains("出勤台账", card.Readable(), StringComparison.Ordinal);
-        var link = new Uri(card["actions"]![0]!["url"]!.GetValue<string>());
-        Assert.StartsWith("/api/admin/downloads/attendance/", link.AbsolutePath, StringComparison.Ordinal);
-        using var client = bot.CreateClient();
-
-        var response = await client.GetAsync(link.PathAndQuery, Ct);
-        var again = await client.GetAsync(link.PathAndQuery, Ct);
-
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
-        Assert.Equal(System.Net.HttpStatusCode.Gone, again.StatusCode);
-        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        return System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-    }
-
-    private static async Task<ReminderEvent> SingleEventAsync(BotApplication bot)
-    {
-        await using var scope = bot.Services.CreateAsyncScope();
-        return Assert.Single(await scope.ServiceProvider.GetRequiredService<IReminderStore>().ListEventsAsync(Ct));
-    }
-
-    private static async Task<DateTimeOffset?> RunDispatcherAsync(BotApplication bot, string eventId)
-    {
-        await using var scope = bot.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().RunAsync(eventId, Ct);
-    }
-
-    private static async Task<IScheduler> SchedulerAsync(BotApplication bot) =>
-        await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
-
-    private static async Task<IReadOnlyList<DeliveryStatus>> BatchAsync(BotApplication bot, string occurrenceKey)
-    {
-        await using var scope = bot.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IDeliveryQueue>().GetBatchAsync(occurrenceKey, Ct);
-    }
-
     [Fact]
     public async Task AdminCreatesFirstFridayEvent_ReminderArrivesOnceWithRsvpAndStatistics()
     {
         var bot = StartBot();
         await SeedMembersAsync(bot);
 
-        await bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "提醒管理", "29:admin", Activities.AdminAad, "a:personal-admin"), Ct);
-        var listCard = Assert.Single(await _connector.WaitForSendsAsync(1)).Card.Readable();
+        await bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "提醒管理", "29:admin", Activities.AdminAad, "a:personal-admin"), Ct);
+        var listCard = Assert.Single(await Connector.WaitForSendsAsync(1)).Card.Readable();
         var saved = await AdminAsync(bot, "remind.admin.save", SaveData());
 
         Assert.Contains("提醒管理", listCard, StringComparison.Ordinal);
@@ -151,10 +36,10 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero), trigger!.NextFireTimeUtc);
 
         // The 3-day reminder fires through Quartz (the job, in-process) once the clock reaches it.
-        _connector.Clear();
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        Connector.Clear();
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
         await (await SchedulerAsync(bot)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct);
-        var sends = await _connector.WaitForSendsAsync(Members);
+        var sends = await Connector.WaitForSendsAsync(Members);
         var cards = sends.Select(s => s.Card.Readable()).ToList();
         Assert.All(cards, c => Assert.Contains("2027年2月5日（周五）15:00（北京时间）", c, StringComparison.Ordinal));
         Assert.All(cards, c => Assert.Contains(SpeechLinks.Find("theme-party-day")!.Quote, c, StringComparison.Ordinal));
@@ -163,14 +48,14 @@ public sealed class ReminderFlowTests : IAsyncLifetime
 
         // Running again at the same instant sends nothing more: each lead fires once.
         var next = await RunDispatcherAsync(bot, ev.Id);
-        Assert.Equal(Members, _connector.Sends.Count);
+        Assert.Equal(Members, Connector.Sends.Count);
         Assert.Equal(new DateTimeOffset(2027, 2, 5, 6, 0, 0, TimeSpan.Zero), next);
 
         // 请假 without a reason is refused on the card; with one it is recorded and the card changes in place.
         var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
-        var noReason = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = " " }));
-        var leave = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "当天出差" }));
-        var attend = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
+        var noReason = await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = " " }));
+        var leave = await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "当天出差" }));
+        var attend = await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
 
         Assert.Contains("请假需要填写原因", noReason, StringComparison.Ordinal);
         Assert.Contains("您已请假，原因：当天出差", leave, StringComparison.Ordinal);
@@ -183,14 +68,14 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.Contains("未答复（1）", stats, StringComparison.Ordinal); // the admin, seen by the bot, did not answer
 
         var csv = await DownloadLedgerAsync(bot, new JsonObject { ["eventId"] = ev.Id, ["occurrence"] = occurrence });
-        Assert.StartsWith("活动,时间,姓名,答复,请假原因,答复时间,送达情况\r\n", csv, StringComparison.Ordinal);
+        Assert.StartsWith("活动,时间,姓名,答复,请假原因,答复时间,送达情况,审批意见\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("主题党日,2027年2月5日（周五）15:00,", csv, StringComparison.Ordinal);
         Assert.Contains("请假,当天出差", csv, StringComparison.Ordinal);
 
         // Non-admins get neither a link nor the file.
-        _connector.Clear();
-        await bot.PostActivityAsync(Activities.Execute(_connector.ServiceUrl, "remind.admin.export", new JsonObject { ["occurrence"] = occurrence }), Ct);
-        var refused = Assert.Single(await _connector.WaitForSendsAsync(1));
+        Connector.Clear();
+        await bot.PostActivityAsync(Activities.Execute(Connector.ServiceUrl, "remind.admin.export", new JsonObject { ["occurrence"] = occurrence }), Ct);
+        var refused = Assert.Single(await Connector.WaitForSendsAsync(1));
         Assert.Contains("仅对管理员开放", refused.Text, StringComparison.Ordinal);
         Assert.Null(refused.Card);
         using (var anonymous = bot.CreateClient())
@@ -200,8 +85,8 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         }
 
         // After the start, answers are closed.
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 7, 0, 1, TimeSpan.Zero));
-        var late = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 7, 0, 1, TimeSpan.Zero));
+        var late = await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }));
         Assert.Contains("答复已截止", late, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();
         Assert.Equal(RsvpAnswer.Leave, (await scope.ServiceProvider.GetRequiredService<IReminderStore>().FindRsvpAsync(occurrence, Activities.UserId, Ct))!.Answer);
@@ -216,11 +101,11 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         var ev = await SingleEventAsync(bot);
         var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
 
-        var outsiderPress = Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "外人请假" });
+        var outsiderPress = Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "外人请假" });
         outsiderPress["from"]!["name"] = "组外成员";
         var outsider = await InvokeAsync(bot, outsiderPress);
-        var refusal = Assert.Single(await _connector.WaitForSendsAsync(1));
-        var insider = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
+        var refusal = Assert.Single(await Connector.WaitForSendsAsync(1));
+        var insider = await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
 
         Assert.DoesNotContain("已记录", outsider, StringComparison.Ordinal);
         Assert.Contains("这次活动的提醒范围不包括您，无需答复", refusal.Text, StringComparison.Ordinal);
@@ -248,11 +133,11 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         const string chatId = "19:meeting-chat@thread.v2";
         var bot = StartBot();
         await SeedMembersAsync(bot);
-        var chat = Activities.Message(_connector.ServiceUrl, "帮助", conversationId: chatId);
+        var chat = Activities.Message(Connector.ServiceUrl, "帮助", conversationId: chatId);
         chat["conversation"]!["conversationType"] = "groupChat";
         await bot.PostActivityAsync(chat, Ct);
-        await _connector.WaitForSendsAsync(1);
-        _connector.Clear();
+        await Connector.WaitForSendsAsync(1);
+        Connector.Clear();
         await AdminAsync(bot, "remind.admin.save", SaveData());
         var ev = await SingleEventAsync(bot);
         await using (var scope = bot.Services.CreateAsyncScope())
@@ -260,19 +145,21 @@ public sealed class ReminderFlowTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<ReminderFeature>().SaveAndScheduleAsync(ev with { Audience = new Audience(AudienceKind.GroupChat, chatId) }, Ct);
         }
 
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
         await RunDispatcherAsync(bot, ev.Id);
-        var sent = Assert.Single(await _connector.WaitForSendsAsync(1));
-        await _deliveries.WaitForAsync(1);
-        var reminders = _connector.Sends.Count;
+        var sent = Assert.Single(await Connector.WaitForSendsAsync(1), c => c.IsSend); // the chat's roster is read first
+        await Deliveries.WaitForAsync(1);
+        var reminders = Connector.Sends.Count;
         var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
-        var fromChat = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, conversationId: chatId));
-        var fromElsewhere = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
+        var press = Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, conversationId: chatId);
+        press["conversation"]!["conversationType"] = "groupChat";
+        var fromChat = await InvokeAsync(bot, press);
+        var fromElsewhere = await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "attend" }, userId: Member2, aad: Member2Aad, conversationId: "a:personal-2"));
 
         Assert.Equal(chatId, sent.ConversationId);
         Assert.Equal(1, reminders);
-        Assert.Contains("您已确认参加", fromChat, StringComparison.Ordinal);
-        Assert.DoesNotContain("您已确认参加", fromElsewhere, StringComparison.Ordinal);
+        Assert.Contains("已记录 测试用户：参加", fromChat, StringComparison.Ordinal); // the shared card names who answered
+        Assert.DoesNotContain("已记录", fromElsewhere, StringComparison.Ordinal);
         await using var check = bot.Services.CreateAsyncScope();
         Assert.Equal(Activities.UserId, Assert.Single(await check.ServiceProvider.GetRequiredService<IReminderStore>().ListRsvpsAsync(occurrence, Ct)).MemberId);
     }
@@ -286,14 +173,14 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         var badZone = await AdminAsync(bot, "remind.admin.save", SaveData(timeZone: "Mars/Olympus"));
         var past = await AdminAsync(bot, "remind.admin.save", SaveData("2027-01-15 10:00"));
         var longTitle = await AdminAsync(bot, "remind.admin.save", SaveData(title: new string('长', 61)));
-        var notAdmin = Activities.Execute(_connector.ServiceUrl, "remind.admin.save", SaveData());
+        var notAdmin = Activities.Execute(Connector.ServiceUrl, "remind.admin.save", SaveData());
         await bot.PostActivityAsync(notAdmin, Ct);
 
         Assert.Contains("不是每个月都有第五个", badRule, StringComparison.Ordinal);
         Assert.Contains("未知时区“Mars/Olympus”", badZone, StringComparison.Ordinal);
         Assert.Contains("已经过去", past, StringComparison.Ordinal);
         Assert.Contains("不能超过 60 个字", longTitle, StringComparison.Ordinal);
-        Assert.Contains("仅对管理员开放", Assert.Single(await _connector.WaitForSendsAsync(1)).Text, StringComparison.Ordinal);
+        Assert.Contains("仅对管理员开放", Assert.Single(await Connector.WaitForSendsAsync(1)).Text, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<IReminderStore>().ListEventsAsync(Ct));
     }
@@ -306,21 +193,21 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await SeedMembersAsync(first);
         await AdminAsync(first, "remind.admin.save", SaveData());
         var ev = await SingleEventAsync(first);
-        _bots.Remove(first);
+        Bots.Remove(first);
         await first.DisposeAsync();
 
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 30, 0, TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 30, 0, TimeSpan.Zero));
         var second = StartBot(first.DatabaseName, first.Storage);
         second.DeleteDatabaseOnDispose = true;
         var trigger = await (await SchedulerAsync(second)).GetTrigger(QuartzReminderScheduler.TriggerKeyFor(ev.Id), Ct);
         await (await SchedulerAsync(second)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct);
 
         Assert.NotNull(trigger); // the wake-up survived the restart in Quartz's tables
-        await _connector.WaitForSendsAsync(Members);
+        await Connector.WaitForSendsAsync(Members);
         await RunDispatcherAsync(second, ev.Id);
-        await _deliveries.WaitForAsync(Members);
+        await Deliveries.WaitForAsync(Members);
         Assert.Equal(Members, (await BatchAsync(second, OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)))).Count);
-        Assert.Equal(Members, _connector.Sends.Count);
+        Assert.Equal(Members, Connector.Sends.Count);
     }
 
     [Fact]
@@ -338,15 +225,15 @@ public sealed class ReminderFlowTests : IAsyncLifetime
                 "UPDATE qrtz_job_details SET job_class_name = 'OrganBot.Bot.Scheduling.ReminderJob, OrganBot.Bot'", Ct);
         }
 
-        _bots.Remove(first);
+        Bots.Remove(first);
         await first.DisposeAsync();
 
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 30, 0, TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 30, 0, TimeSpan.Zero));
         var second = StartBot(first.DatabaseName, first.Storage);
         second.DeleteDatabaseOnDispose = true;
         await (await SchedulerAsync(second)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct);
 
-        Assert.Equal(Members, (await _connector.WaitForSendsAsync(Members)).Count);
+        Assert.Equal(Members, (await Connector.WaitForSendsAsync(Members)).Count);
     }
 
     [Fact]
@@ -357,20 +244,20 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await AdminAsync(bot, "remind.admin.save", SaveData());
         var ev = await SingleEventAsync(bot);
 
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 4, 2, 0, 0, TimeSpan.Zero)); // 2 days late, before the start
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 4, 2, 0, 0, TimeSpan.Zero)); // 2 days late, before the start
         await RunDispatcherAsync(bot, ev.Id);
         await RunDispatcherAsync(bot, ev.Id);
-        Assert.Equal(Members, (await _connector.WaitForSendsAsync(Members)).Count);
+        Assert.Equal(Members, (await Connector.WaitForSendsAsync(Members)).Count);
 
-        await _deliveries.WaitForAsync(Members);
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 8, 0, 0, TimeSpan.Zero)); // the 1-hour lead was missed and the event started
+        await Deliveries.WaitForAsync(Members);
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 8, 0, 0, TimeSpan.Zero)); // the 1-hour lead was missed and the event started
         var next = await RunDispatcherAsync(bot, ev.Id);
 
         // Nothing new was queued for the started event (the outbox holds one row per member), so nothing more can arrive.
         var batch = await BatchAsync(bot, OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)));
         Assert.Equal(Members, batch.Count);
         Assert.All(batch, d => Assert.Equal(DeliveryState.Sent, d.State));
-        Assert.Equal(Members, _connector.Sends.Count);
+        Assert.Equal(Members, Connector.Sends.Count);
         Assert.Equal(new DateTimeOffset(2027, 3, 2, 1, 0, 0, TimeSpan.Zero), next);
         await using var scope = bot.Services.CreateAsyncScope();
         var outcomes = (await scope.ServiceProvider.GetRequiredService<IReminderStore>().ListDispatchesAsync(OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)), Ct)).Select(d => d.Outcome).Order().ToList();
@@ -393,12 +280,12 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.Contains("2027年3月9日（周二）14:30", moved, StringComparison.Ordinal);
         Assert.Contains("请选择该活动的某一次", bogus, StringComparison.Ordinal);
 
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 0, 0, TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 0, 0, TimeSpan.Zero));
         await RunDispatcherAsync(bot, ev.Id);
-        Assert.Empty(_connector.Sends);
-        _clock.SetUtcNow(new DateTimeOffset(2027, 3, 6, 1, 0, 0, TimeSpan.Zero)); // 3 days before 9 March, 09:00
+        Assert.Empty(Connector.Sends);
+        Clock.SetUtcNow(new DateTimeOffset(2027, 3, 6, 1, 0, 0, TimeSpan.Zero)); // 3 days before 9 March, 09:00
         await RunDispatcherAsync(bot, ev.Id);
-        var card = (await _connector.WaitForSendsAsync(Members))[0].Card.Readable();
+        var card = (await Connector.WaitForSendsAsync(Members))[0].Card.Readable();
         Assert.Contains("2027年3月9日（周二）14:30（北京时间）", card, StringComparison.Ordinal);
         Assert.Contains("本次已改期", card, StringComparison.Ordinal);
     }
@@ -411,24 +298,24 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await AdminAsync(bot, "remind.admin.save", SaveData());
         var ev = await SingleEventAsync(bot);
 
-        var muted = await InvokeAsync(bot, Activities.Execute(_connector.ServiceUrl, "remind.mute", new JsonObject { ["kind"] = "主题党日", ["muted"] = "true", ["from"] = "my" }));
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        var muted = await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.mute", new JsonObject { ["kind"] = "主题党日", ["muted"] = "true", ["from"] = "my" }));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
         await RunDispatcherAsync(bot, ev.Id);
-        var first = await _connector.WaitForSendsAsync(Members - 1);
+        var first = await Connector.WaitForSendsAsync(Members - 1);
         await RunDispatcherAsync(bot, ev.Id);
 
         Assert.Contains("已不再提醒“主题党日”", muted, StringComparison.Ordinal);
-        Assert.Equal(Members - 1, _connector.Sends.Count);
+        Assert.Equal(Members - 1, Connector.Sends.Count);
         Assert.DoesNotContain(first, s => s.ConversationId == Activities.ConversationId);
 
         await using (var scope = bot.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ReminderFeature>().SaveAndScheduleAsync(ev with { Mandatory = true, PlannedFrom = _clock.GetUtcNow().AddDays(-3) }, Ct);
+            await scope.ServiceProvider.GetRequiredService<ReminderFeature>().SaveAndScheduleAsync(ev with { Mandatory = true, PlannedFrom = Clock.GetUtcNow().AddDays(-3) }, Ct);
         }
 
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 0, 0, TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 0, 0, TimeSpan.Zero));
         await RunDispatcherAsync(bot, ev.Id);
-        var all = await _connector.WaitForSendsAsync((2 * Members) - 1);
+        var all = await Connector.WaitForSendsAsync((2 * Members) - 1);
         Assert.Contains(all.Skip(Members - 1), s => s.ConversationId == Activities.ConversationId);
     }
 
@@ -439,9 +326,9 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await SeedMembersAsync(bot);
         await AdminAsync(bot, "remind.admin.save", SaveData());
 
-        await bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "我的提醒"), Ct);
+        await bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "我的提醒"), Ct);
 
-        var card = Assert.Single(await _connector.WaitForSendsAsync(1)).Card.Readable();
+        var card = Assert.Single(await Connector.WaitForSendsAsync(1)).Card.Readable();
         Assert.Contains("我的提醒", card, StringComparison.Ordinal);
         Assert.Contains("2027年2月5日（周五）15:00（北京时间）", card, StringComparison.Ordinal);
         Assert.Contains("尚未答复", card, StringComparison.Ordinal);
@@ -457,21 +344,21 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await AdminAsync(a, "remind.admin.save", SaveData());
         var ev = await SingleEventAsync(a);
 
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
         await Task.WhenAll(
             (await SchedulerAsync(a)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct).AsTask(),
             (await SchedulerAsync(b)).TriggerJob(QuartzReminderScheduler.JobKeyFor(ev.Id), Ct).AsTask(),
             RunDispatcherAsync(a, ev.Id),
             RunDispatcherAsync(b, ev.Id));
-        await _connector.WaitForSendsAsync(Members);
+        await Connector.WaitForSendsAsync(Members);
         await RunDispatcherAsync(b, ev.Id);
         await RunDispatcherAsync(a, ev.Id);
-        await _deliveries.WaitForAsync(Members);
+        await Deliveries.WaitForAsync(Members);
 
         var batch = await BatchAsync(a, OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)));
         Assert.Equal(Members, batch.Count);
         Assert.All(batch, d => Assert.Equal(DeliveryState.Sent, d.State));
-        Assert.Equal(Members, _connector.Sends.Count);
+        Assert.Equal(Members, Connector.Sends.Count);
     }
 
     [Fact]
@@ -482,17 +369,17 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         await AdminAsync(bot, "remind.admin.save", SaveData());
         var ev = await SingleEventAsync(bot);
         // Member 2 removed the bot (403); the admin's chat is gone (404). Neither is retried.
-        _connector.Responder = call => !call.IsSend ? null : call.ConversationId switch
+        Connector.Responder = call => !call.IsSend ? null : call.ConversationId switch
         {
             "a:personal-2" => Results.Json(new { error = new { code = "BotDisabledByAdmin", message = "The bot is blocked." } }, statusCode: 403),
             "a:personal-admin" => Results.Json(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } }, statusCode: 404),
             _ => null,
         };
 
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero));
         await RunDispatcherAsync(bot, ev.Id);
-        var finished = await _deliveries.WaitForAsync(Members);
-        _connector.Responder = null;
+        var finished = await Deliveries.WaitForAsync(Members);
+        Connector.Responder = null;
         var stats = await AdminAsync(bot, "remind.admin.stats", new JsonObject { ["eventId"] = ev.Id });
         var csv = await DownloadLedgerAsync(bot, new JsonObject { ["eventId"] = ev.Id, ["occurrence"] = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)) });
 
@@ -501,7 +388,7 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         Assert.Contains("发送失败：对方已移除机器人或不再接收消息（403）", stats, StringComparison.Ordinal);
         Assert.Contains("发送失败：与对方的会话已不存在（404）", stats, StringComparison.Ordinal);
         Assert.Contains("未答复（1）", stats, StringComparison.Ordinal); // member 1 got it and has not answered
-        Assert.Contains("柏林同事,未答复,,,发送失败：对方已移除机器人或不再接收消息（403）", csv, StringComparison.Ordinal);
+        Assert.Contains("柏林同事,未答复,,,发送失败：对方已移除机器人或不再接收消息（403）,", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("BotDisabledByAdmin", stats, StringComparison.Ordinal);
     }
 
@@ -515,25 +402,25 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         var ev = await SingleEventAsync(first);
 
         // Half an hour before the start both leads are overdue: the 1-hour one goes out late, but Teams is unavailable.
-        _connector.Responder = call => call.IsSend ? Results.StatusCode(503) : null;
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 30, 0, TimeSpan.Zero));
+        Connector.Responder = call => call.IsSend ? Results.StatusCode(503) : null;
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 6, 30, 0, TimeSpan.Zero));
         await RunDispatcherAsync(first, ev.Id);
-        await _connector.WaitForSendsAsync(Members);
+        await Connector.WaitForSendsAsync(Members);
 
         // The bot goes down with the retries still queued and comes back after the event started.
-        _bots.Remove(first);
+        Bots.Remove(first);
         await first.DisposeAsync();
-        _connector.Responder = null;
-        _connector.Clear();
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 7, 0, 1, TimeSpan.Zero));
+        Connector.Responder = null;
+        Connector.Clear();
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 7, 0, 1, TimeSpan.Zero));
         var second = StartBot(first.DatabaseName, first.Storage);
         second.DeleteDatabaseOnDispose = true;
         await RunDispatcherAsync(second, ev.Id);
-        var expired = await _deliveries.WaitForAsync(Members);
+        var expired = await Deliveries.WaitForAsync(Members);
         var stats = await AdminAsync(second, "remind.admin.stats", new JsonObject { ["occurrence"] = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)) });
 
         Assert.All(expired, c => Assert.Equal(DeliveryState.Expired, c.Status.State));
-        Assert.Empty(_connector.Sends);
+        Assert.Empty(Connector.Sends);
         Assert.Contains("活动开始前未能送达，已停止发送", stats, StringComparison.Ordinal);
         await using var scope = second.Services.CreateAsyncScope();
         var outcomes = (await scope.ServiceProvider.GetRequiredService<IReminderStore>().ListDispatchesAsync(OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5)), Ct)).Select(d => d.Outcome).Order().ToList();
@@ -550,13 +437,13 @@ public sealed class ReminderFlowTests : IAsyncLifetime
 
         // 30 s after the 3-day reminder on the fake clock, which is months ahead of the real one: only a Quartz that
         // reads the injected clock sees the trigger as due. No TriggerJob here.
-        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 30, TimeSpan.Zero));
+        Clock.SetUtcNow(new DateTimeOffset(2027, 2, 2, 1, 0, 30, TimeSpan.Zero));
         await using (var scope = bot.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<IReminderScheduler>().ScheduleAsync(ev.Id, new DateTimeOffset(2027, 2, 2, 1, 0, 0, TimeSpan.Zero), Ct);
         }
 
-        var sends = await _connector.WaitForSendsAsync(Members, TimeSpan.FromSeconds(30));
+        var sends = await Connector.WaitForSendsAsync(Members, TimeSpan.FromSeconds(30));
         Assert.All(sends, s => Assert.Contains("2027年2月5日（周五）15:00（北京时间）", s.Card.Readable(), StringComparison.Ordinal));
     }
 
@@ -567,7 +454,7 @@ public sealed class ReminderFlowTests : IAsyncLifetime
         var bot = StartBot(logs: logs);
         await SeedMembersAsync(bot);
         logs.Clear(); // start-up is not under test (a fresh PostgreSQL database logs its creation)
-        var at = _clock.GetUtcNow();
+        var at = Clock.GetUtcNow();
         var record = new DispatchRecord("ev1:20270205:m60", "ev1", "ev1:20270205", "m60", "sent", 3, at);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
