@@ -42,6 +42,7 @@ public sealed class WelcomeGreeter(IWelcomeLedger ledger, CommandCatalog catalog
     [
         .. catalog.Commands
             .Where(c => c.WelcomeButton is not null && (!c.AdminOnly || isAdmin))
+            .OrderBy(c => c.AdminOnly)
             .Select(c => (language.Pick(c.WelcomeButton!.Value.Chinese, c.WelcomeButton.Value.English), c.Name)),
     ];
 }

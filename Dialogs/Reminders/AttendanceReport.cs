@@ -192,7 +192,7 @@ public sealed class AttendanceReport(
     }
 
     /// <summary>成员台账 (查看 / 导出台账): the per-member attendance over a date range; defaults to this year so far.</summary>
-    public async Task MemberLedgerAsync(ITurnContext turn, bool export, CancellationToken cancellationToken)
+    public async Task MemberLedgerAsync(ITurnContext turn, bool export, CancellationToken cancellationToken, bool asNewCard = false)
     {
         var input = turn.Input;
         var language = input.Language;
@@ -259,7 +259,10 @@ public sealed class AttendanceReport(
             Details = details,
             Error = error,
         };
-        await turn.ReplaceCardAsync(ReminderAdminCards.MemberLedger(view, language), cancellationToken);
+        // Typed (or pressed on the 管理 card) it is a new card; its own buttons update it in place.
+        var card = ReminderAdminCards.MemberLedger(view, language);
+        if (asNewCard) await turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken);
+        else await turn.ReplaceCardAsync(card, cancellationToken);
     }
 
     /// <summary>member|yyyyMMdd|yyyyMMdd: what a 成员台账 download link is bound to.</summary>

@@ -30,7 +30,7 @@ public sealed partial class ReminderFeature(
 
             if (command == ReminderCommands.Ledger)
             {
-                await attendance.MemberLedgerAsync(turn, export: false, cancellationToken);
+                await attendance.MemberLedgerAsync(turn, export: false, cancellationToken, asNewCard: true);
                 return;
             }
 

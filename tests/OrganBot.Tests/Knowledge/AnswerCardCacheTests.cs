@@ -11,7 +11,7 @@ namespace OrganBot.Tests.Knowledge;
 public sealed class AnswerCardCacheTests
 {
     private const string Covered = "主题党日要怎么搞";
-    private const string Missed = "咱们单位的人怎么才能越干越有劲头";
+    private const string Missed = "心往一处想劲往一处使";
 
     [Fact]
     public async Task SameQuestionFromThreeMembers_SameCardEachTime()

@@ -46,8 +46,8 @@ public sealed class QaLoopPlaygroundTests(PlaygroundFixture playground) : IClass
 
         client.MarkNow();
         var linked = await client.PressForCardAsync(queue, link[1..^1], cancellationToken: ct);
-        // The Playground sends its own invokes as en-US, so the admin's confirmation is in English.
-        Assert.Contains($"Linked “{Refused}”", linked.VisibleText(), StringComparison.Ordinal);
+        // The Playground sends its invokes as en-US, but the admin last wrote Chinese, so the confirmation is Chinese.
+        Assert.Contains($"已关联：“{Refused}”", linked.VisibleText(), StringComparison.Ordinal);
 
         // The member who asked receives the answer in the chat (through the delivery outbox).
         var delivered = await client.WaitForCardAsync(card => card.Readable().Contains(RefusedAnswer) && !card.Readable().Contains("问答待办"), TimeSpan.FromSeconds(30), ct);
