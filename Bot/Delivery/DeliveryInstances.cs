@@ -12,7 +12,7 @@ namespace OrganBot.Bot.Delivery;
 /// calls at the old share have left the window; one that leaves is counted out by the others one window after they
 /// notice; one that dies still counts for up to five intervals (the others run below the budget meanwhile, never above it).
 /// </summary>
-internal sealed class DeliveryInstances(IServiceScopeFactory scopes, DeliveryPacer pacer, IOptions<DeliveryOptions> options, TimeProvider time)
+internal sealed class DeliveryInstances(IServiceScopeFactory scopes, DeliveryPacer pacer, IOptions<DeliveryOptions> options)
 {
     private readonly DeliveryOptions _options = options.Value;
 
@@ -30,14 +30,15 @@ internal sealed class DeliveryInstances(IServiceScopeFactory scopes, DeliveryPac
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var rows = db.Set<DeliveryInstanceRecord>();
         var began = pacer.Now;
-        var now = time.GetUtcNow();
+        // Liveness is wall-clock time, as the pacer keeps it: a test's or an office's clock must not freeze the stamps.
+        var now = began;
         if (await rows.Where(i => i.Id == Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.LastSeenAt, now), cancellationToken) == 0)
         {
             rows.Add(new DeliveryInstanceRecord { Id = Id, LastSeenAt = now });
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        _joinedAt ??= time.GetUtcNow();
+        _joinedAt ??= pacer.Now;
         var fresh = now - (5 * _options.HeartbeatInterval);
         var seen = await rows.Where(i => i.LastSeenAt >= fresh).Select(i => new { i.Id, i.LastSeenAt }).ToListAsync(cancellationToken);
         var live = Math.Max(1, seen.Count);
