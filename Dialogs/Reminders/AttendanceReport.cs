@@ -192,7 +192,7 @@ public sealed class AttendanceReport(
     }
 
     /// <summary>成员台账 (查看 / 导出台账): the per-member attendance over a date range; defaults to this year so far.</summary>
-    public async Task MemberLedgerAsync(ITurnContext turn, bool export, CancellationToken cancellationToken, bool asNewCard = false)
+    public async Task MemberLedgerAsync(ITurnContext turn, bool export, bool asNewCard, CancellationToken cancellationToken)
     {
         var input = turn.Input;
         var language = input.Language;

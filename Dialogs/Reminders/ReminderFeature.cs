@@ -30,7 +30,7 @@ public sealed partial class ReminderFeature(
 
             if (command == ReminderCommands.Ledger)
             {
-                await attendance.MemberLedgerAsync(turn, export: false, cancellationToken, asNewCard: true);
+                await attendance.MemberLedgerAsync(turn, export: false, asNewCard: true, cancellationToken);
                 return;
             }
 
@@ -97,7 +97,7 @@ public sealed partial class ReminderFeature(
                 return;
             case ReminderAdminCards.MemberLedgerVerb:
             case ReminderAdminCards.MemberLedgerExportVerb:
-                await attendance.MemberLedgerAsync(turn, verb == ReminderAdminCards.MemberLedgerExportVerb, cancellationToken);
+                await attendance.MemberLedgerAsync(turn, verb == ReminderAdminCards.MemberLedgerExportVerb, asNewCard: false, cancellationToken);
                 return;
             case LeaveApprovalCard.DecideVerb:
                 await approvals.DecideAsync(turn, cancellationToken);
