@@ -63,9 +63,10 @@ internal sealed partial class AnnouncementWorker(
         foreach (var announcement in await store.ListSendingAsync(cancellationToken))
         {
             var current = announcement;
-            // The progress card stays in the language the admin composed it in (that of the admin's chat).
+            // The progress card stays in the language the admin composed it in: the one their card presses answer in
+            // (last written, then chosen), else that of the admin's chat.
             var language = current.ControlConversationId is { } controlChat
-                ? UiLanguageExtensions.FromLocale((await directory.FindConversationAsync(controlChat, cancellationToken))?.Locale)
+                ? await ControlLanguageAsync(directory, controlChat, cancellationToken)
                 : UiLanguage.Chinese;
             var model = await service.ProgressAsync(current, language, cancellationToken);
             if (model.Pending == 0 && model.Total > 0
@@ -97,6 +98,13 @@ internal sealed partial class AnnouncementWorker(
 
     /// <summary>The outbox batch of an announcement's progress-card updates (apart from its recipients' batch).</summary>
     internal static string ProgressBatch(long id) => $"{Announcement.BatchFor(id)}:progress";
+
+    private static async Task<UiLanguage> ControlLanguageAsync(Storage.ConversationDirectory directory, string controlChat, CancellationToken cancellationToken)
+    {
+        var conversation = await directory.FindConversationAsync(controlChat, cancellationToken);
+        var admin = conversation?.UserId is { } userId ? await directory.FindMemberAsync(userId, cancellationToken) : null;
+        return UiLanguageExtensions.FromLocale(admin?.LastLanguage ?? admin?.PreferredLanguage ?? conversation?.Locale);
+    }
 
     [LoggerMessage(EventId = 8301, Level = LogLevel.Error, Message = "Announcement progress tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

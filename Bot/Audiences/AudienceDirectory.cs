@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrganBot.Bot.Delivery;
 using OrganBot.Bot.Protocol;
 using OrganBot.Bot.Storage;
+using OrganBot.Cards;
 using OrganBot.Dialogs.Conversation;
 
 namespace OrganBot.Bot.Audiences;
@@ -50,17 +51,20 @@ internal sealed partial class AudienceDirectory(
             choices.Add(new AudienceChoice(new Audience(AudienceKind.Channel, channel.Id, label), $"频道：{label}"));
         }
 
-        var chats = conversations.Where(c => c.ConversationType == "groupChat").OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var chats = conversations.Where(c => c.ConversationType == "groupChat").ToList();
         if (chats.Count > 0)
         {
+            // A chat is titled by its Teams name, else by the people the bot knows there (in the order it met them).
             var chatIds = chats.Select(c => c.Id).ToList();
-            var counts = await db.TeamMembers.AsNoTracking().Where(t => chatIds.Contains(t.TeamId)).GroupBy(t => t.TeamId)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            foreach (var chat in chats)
-            {
-                var known = counts.TryGetValue(chat.Id, out var n) ? n : 0;
-                choices.Add(new AudienceChoice(new Audience(AudienceKind.GroupChat, chat.Id, Short(chat.Id)), $"群聊：{Short(chat.Id)}（已知 {known} 人）"));
-            }
+            var people = (await db.TeamMembers.AsNoTracking().Where(t => chatIds.Contains(t.TeamId))
+                    .Join(db.Members.AsNoTracking(), t => t.MemberId, m => m.Id, (t, m) => new { t.TeamId, t.SeenAt, m.Id, m.Name })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(p => p.TeamId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.OrderBy(p => p.SeenAt).ThenBy(p => p.Id, StringComparer.Ordinal).Select(p => p.Name).OfType<string>().Where(n => n.Length > 0)]);
+            choices.AddRange(chats
+                .Select(chat => (Chat: chat, People: people.TryGetValue(chat.Id, out var names) ? names : []))
+                .Select(c => new AudienceChoice(new Audience(AudienceKind.GroupChat, c.Chat.Id, c.Chat.Name), GroupChatTitle.Format(c.Chat.Name, c.People, UiLanguage.Chinese), c.People))
+                .OrderBy(c => c.Title, StringComparer.Ordinal).ThenBy(c => c.Audience.Key, StringComparer.Ordinal));
         }
 
         foreach (var group in GroupNames)
@@ -165,7 +169,11 @@ internal sealed partial class AudienceDirectory(
         return await members.OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
-    private static AudienceRecipient ToRecipient(MemberRecord m) => new(m.Id, m.Name, m.AadObjectId, m.TimeZone, m.Locale);
+    /// <summary>
+    /// A member as a recipient. Its Locale is the language proactive messages use: the one the member chose (语言), else
+    /// the one they last wrote in, else the client's locale; a Chinese writer in an en-US client reads Chinese.
+    /// </summary>
+    private static AudienceRecipient ToRecipient(MemberRecord m) => new(m.Id, m.Name, m.AadObjectId, m.TimeZone, m.PreferredLanguage ?? m.LastLanguage ?? m.Locale);
 
     private static AudienceRecipient ToRecipient(ConversationRecord c) => new(c.Id, c.TeamName, null, null, c.Locale, IsConversation: true);
 

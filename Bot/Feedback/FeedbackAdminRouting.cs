@@ -54,8 +54,9 @@ internal sealed class FeedbackAdminRouting(BotDbContext db, TimeProvider time)
         var members = await db.Members.AsNoTracking()
             .Where(m => m.AadObjectId != null && ids.Contains(m.AadObjectId.ToLower()))
             .OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.Locale })
+            .Select(m => new { m.Id, Language = m.PreferredLanguage ?? m.LastLanguage ?? m.Locale })
             .ToListAsync(cancellationToken);
-        return [.. members.Select(m => new AdminTarget(null, m.Id, m.Locale ?? "zh-CN"))];
+        // An admin gets new tickets in the language they chose or last wrote in, as every proactive message.
+        return [.. members.Select(m => new AdminTarget(null, m.Id, m.Language ?? "zh-CN"))];
     }
 }

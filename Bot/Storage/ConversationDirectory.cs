@@ -9,6 +9,9 @@ namespace OrganBot.Bot.Storage;
 /// </summary>
 internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, RecentActivityCache recent)
 {
+    /// <summary>Longest conversation name stored; a longer one is cut (cards show names, never need more).</summary>
+    public const int MaxNameLength = 256;
+
     public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -64,6 +67,7 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
         conversation.TenantId = tenantId ?? conversation.TenantId;
         conversation.TeamId = teamId ?? conversation.TeamId;
         conversation.TeamName = channelData.TeamName ?? conversation.TeamName;
+        conversation.Name = activity.Conversation.Name is { Length: > 0 } name ? name[..Math.Min(name.Length, MaxNameLength)] : conversation.Name;
         conversation.TeamAadGroupId = channelData.TeamAadGroupId ?? conversation.TeamAadGroupId;
         conversation.TeamsChannelId = channelData.ChannelId ?? conversation.TeamsChannelId;
         conversation.BotId = activity.Recipient?.Id ?? conversation.BotId;

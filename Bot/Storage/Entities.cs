@@ -15,6 +15,9 @@ public sealed class ConversationRecord
     public string? TeamName { get; set; }
     public string? TeamAadGroupId { get; set; }
 
+    /// <summary>The conversation's own name as Teams sent it (a named group chat; a channel other than General).</summary>
+    public string? Name { get; set; }
+
     /// <summary>Teams channel id (for channel conversations, the conversation id without ;messageid=).</summary>
     public string? TeamsChannelId { get; set; }
 

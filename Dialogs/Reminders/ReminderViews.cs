@@ -90,7 +90,8 @@ public static class ReminderViews
             AudienceKind.AllMembers => language.Pick("全体成员", "All members"),
             AudienceKind.Team => language.Pick("团队成员：", "Team members: ") + name,
             AudienceKind.Channel => language.Pick("频道：", "Channel: ") + name,
-            AudienceKind.GroupChat => language.Pick("群聊：", "Group chat: ") + name,
+            AudienceKind.GroupChat when choice is null => language.Pick("群聊（机器人已不在该群或未知）", "Group chat (the bot is no longer there, or unknown)"),
+            AudienceKind.GroupChat => GroupChatTitle.Format(choice.Audience.Label, choice.People ?? [], language),
             AudienceKind.AllTeamChannels => language.Pick("所有团队的“常规”频道", "The General channel of every team"),
             _ => language.Pick("名单：", "List: ") + name,
         };

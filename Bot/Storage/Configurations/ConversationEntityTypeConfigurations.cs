@@ -13,6 +13,7 @@ internal sealed class ConversationRecordEntityTypeConfiguration : IEntityTypeCon
         builder.Property(c => c.ServiceUrl).HasMaxLength(512);
         builder.Property(c => c.ChannelId).HasMaxLength(64);
         builder.Property(c => c.ConversationType).HasMaxLength(32);
+        builder.Property(c => c.Name).HasMaxLength(ConversationDirectory.MaxNameLength);
         builder.HasIndex(c => c.TeamId);
         builder.HasIndex(c => c.UserId);
     }

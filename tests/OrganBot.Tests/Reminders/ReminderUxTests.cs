@@ -309,7 +309,7 @@ public sealed class ReminderUxTests : ReminderTestBase
         var second = await MemberAsync(bot, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "值班" }, Member2, Member2Aad, ChatId);
         var stats = await AdminAsync(bot, "remind.admin.stats", new JsonObject { ["occurrence"] = occurrence });
 
-        Assert.Contains("群聊：" + ChatId, form, StringComparison.Ordinal);
+        Assert.Contains("群聊（测试用户、柏林同事）", form, StringComparison.Ordinal);
         Assert.Contains("chat:" + ChatId, form, StringComparison.Ordinal);
         Assert.Equal(ChatId, posted.ConversationId);
         Assert.Contains("请各位成员分别点击", posted.Card.Readable(), StringComparison.Ordinal);

@@ -957,6 +957,10 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.Property<string>("Locale")
                         .HasColumnType("text");
 
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
                         .HasMaxLength(512)

@@ -936,6 +936,10 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.Property<string>("Locale")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
                         .HasMaxLength(512)
