@@ -5,15 +5,18 @@ using OrganBot.Dialogs.Knowledge;
 
 namespace OrganBot.Bot.Knowledge;
 
-internal sealed class EfQaQueueStore(BotDbContext db) : IQaQueueStore
+internal sealed class EfQaQueueStore(ScopedBotDb scopedDb) : IQaQueueStore
 {
+    /// <summary>Leased on first use (<see cref="ScopedBotDb"/>).</summary>
+    private BotDbContext Db => scopedDb.Context;
+
     private static readonly string s_open = nameof(QaQueueStatus.Open);
     private static readonly string s_linked = nameof(QaQueueStatus.Linked);
 
     public async Task AddAsync(QaQueueEntry entry, CancellationToken cancellationToken)
     {
         var key = Key(entry.Question);
-        var existing = await db.Set<QaQueueRecord>()
+        var existing = await Db.Set<QaQueueRecord>()
             .FirstOrDefaultAsync(q => q.Status == s_open && q.QuestionKey == key && q.AskerKey == entry.AskerKey, cancellationToken);
         if (existing is not null)
         {
@@ -23,7 +26,7 @@ internal sealed class EfQaQueueStore(BotDbContext db) : IQaQueueStore
         }
         else
         {
-            db.Set<QaQueueRecord>().Add(new QaQueueRecord
+            Db.Set<QaQueueRecord>().Add(new QaQueueRecord
             {
                 Question = entry.Question,
                 QuestionKey = key,
@@ -37,36 +40,36 @@ internal sealed class EfQaQueueStore(BotDbContext db) : IQaQueueStore
             });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task SetReasonAsync(string askerKey, string question, string reason, CancellationToken cancellationToken)
     {
         var key = Key(question);
-        var entry = await db.Set<QaQueueRecord>()
+        var entry = await Db.Set<QaQueueRecord>()
             .Where(q => q.Status == s_open && q.QuestionKey == key && q.AskerKey == askerKey)
             .OrderByDescending(q => q.Id).FirstOrDefaultAsync(cancellationToken);
         if (entry is null || entry.Reason == QaQueueReasons.NotCovered) return;
         entry.Reason = reason;
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<(QaQueueEntry Entry, int Count)>> GetOpenAsync(int top, CancellationToken cancellationToken)
     {
-        var open = await db.Set<QaQueueRecord>().AsNoTracking().Where(q => q.Status == s_open).ToListAsync(cancellationToken);
+        var open = await Db.Set<QaQueueRecord>().AsNoTracking().Where(q => q.Status == s_open).ToListAsync(cancellationToken);
         return [.. open.GroupBy(q => q.QuestionKey)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(q => q.Id))
             .Take(top).Select(g => (ToEntry(g.OrderBy(q => q.Id).First()), g.Count()))];
     }
 
     public async Task<QaQueueEntry?> GetAsync(long id, CancellationToken cancellationToken) =>
-        await db.Set<QaQueueRecord>().AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken) is { } record ? ToEntry(record) : null;
+        await Db.Set<QaQueueRecord>().AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken) is { } record ? ToEntry(record) : null;
 
     public async Task<IReadOnlyList<QaQueueEntry>> ResolveAsync(long id, QaQueueStatus status, IReadOnlyList<string> sentenceIds, string adminKey, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var item = await db.Set<QaQueueRecord>().AsNoTracking().FirstOrDefaultAsync(q => q.Id == id && q.Status == s_open, cancellationToken);
+        var item = await Db.Set<QaQueueRecord>().AsNoTracking().FirstOrDefaultAsync(q => q.Id == id && q.Status == s_open, cancellationToken);
         if (item is null) return [];
-        var rows = await db.Set<QaQueueRecord>().Where(q => q.Status == s_open && q.QuestionKey == item.QuestionKey).OrderBy(q => q.Id).ToListAsync(cancellationToken);
+        var rows = await Db.Set<QaQueueRecord>().Where(q => q.Status == s_open && q.QuestionKey == item.QuestionKey).OrderBy(q => q.Id).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
             row.Status = status.ToString();
@@ -76,13 +79,13 @@ internal sealed class EfQaQueueStore(BotDbContext db) : IQaQueueStore
         }
 
         // Two admins pressing at the same moment may both resolve it; the outbox's DedupKey (qa:{id}) sends once.
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
         return [.. rows.Select(ToEntry)];
     }
 
     public async Task<IReadOnlyList<(string Question, IReadOnlyList<string> SentenceIds)>> GetLinkedAsync(CancellationToken cancellationToken)
     {
-        var linked = await db.Set<QaQueueRecord>().AsNoTracking().Where(q => q.Status == s_linked)
+        var linked = await Db.Set<QaQueueRecord>().AsNoTracking().Where(q => q.Status == s_linked)
             .Select(q => new { q.Question, q.SentenceIds }).ToListAsync(cancellationToken);
         return [.. linked.Select(l => (l.Question, (IReadOnlyList<string>)l.SentenceIds.Split(',', StringSplitOptions.RemoveEmptyEntries)))];
     }

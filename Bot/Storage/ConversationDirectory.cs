@@ -7,10 +7,13 @@ namespace OrganBot.Bot.Storage;
 /// Remembers every conversation and member the bot sees on authenticated activities, so later features can
 /// remind and broadcast. Only called after the activity passed authentication (docs/protocol.md §3.1, trusted service URLs).
 /// </summary>
-internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, RecentActivityCache recent)
+internal sealed class ConversationDirectory(ScopedBotDb scopedDb, TimeProvider time, RecentActivityCache recent)
 {
     /// <summary>Longest conversation name stored; a longer one is cut (cards show names, never need more).</summary>
     public const int MaxNameLength = 256;
+
+    /// <summary>Leased on first use (<see cref="ScopedBotDb"/>).</summary>
+    private BotDbContext Db => scopedDb.Context;
 
     public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
         catch (DbUpdateException)
         {
             // Two first activities of one conversation raced to insert the same rows; the second pass updates them.
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             try
             {
                 await RecordCoreAsync(activity, now, cancellationToken);
@@ -49,7 +52,7 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
         var tenantId = activity.Conversation.TenantId ?? channelData.TenantId;
         var type = ConversationTypeOf(activity.Conversation);
 
-        var conversation = await db.Conversations.FindAsync([conversationId], cancellationToken);
+        var conversation = await Db.Conversations.FindAsync([conversationId], cancellationToken);
         if (conversation is null)
         {
             conversation = new ConversationRecord
@@ -60,7 +63,7 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
                 ConversationType = type,
                 FirstSeenAt = now,
             };
-            db.Conversations.Add(conversation);
+            Db.Conversations.Add(conversation);
         }
 
         conversation.ServiceUrl = activity.ServiceUrl!;
@@ -92,26 +95,26 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
             if ((teamId ?? ChatRoster(type, conversationId)) is { } rosterId) await AddTeamMemberAsync(rosterId, added.Id, now, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>A group chat keeps its people in TeamMembers under its own conversation id (a reminder's audience can be the chat).</summary>
     private static string? ChatRoster(string type, string conversationId) => type == "groupChat" ? conversationId : null;
 
     public Task<ConversationRecord?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        Db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
 
     public Task<MemberRecord?> FindMemberAsync(string memberId, CancellationToken cancellationToken) =>
-        db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        Db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
 
     private async Task UpsertMemberAsync(ChannelAccount account, Activity activity, string? tenantId, string? personalConversationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var member = db.Members.Local.FirstOrDefault(m => m.Id == account.Id)
-            ?? await db.Members.FindAsync([account.Id!], cancellationToken);
+        var member = Db.Members.Local.FirstOrDefault(m => m.Id == account.Id)
+            ?? await Db.Members.FindAsync([account.Id!], cancellationToken);
         if (member is null)
         {
             member = new MemberRecord { Id = account.Id!, FirstSeenAt = now };
-            db.Members.Add(member);
+            Db.Members.Add(member);
         }
 
         member.AadObjectId = account.AadObjectId ?? member.AadObjectId;
@@ -130,11 +133,11 @@ internal sealed class ConversationDirectory(BotDbContext db, TimeProvider time, 
 
     private async Task AddTeamMemberAsync(string teamId, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var link = db.TeamMembers.Local.FirstOrDefault(t => t.TeamId == teamId && t.MemberId == memberId)
-            ?? await db.TeamMembers.FindAsync([teamId, memberId], cancellationToken);
+        var link = Db.TeamMembers.Local.FirstOrDefault(t => t.TeamId == teamId && t.MemberId == memberId)
+            ?? await Db.TeamMembers.FindAsync([teamId, memberId], cancellationToken);
         if (link is null)
         {
-            db.TeamMembers.Add(new TeamMemberRecord { TeamId = teamId, MemberId = memberId, SeenAt = now });
+            Db.TeamMembers.Add(new TeamMemberRecord { TeamId = teamId, MemberId = memberId, SeenAt = now });
         }
         else
         {

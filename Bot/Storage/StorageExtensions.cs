@@ -25,11 +25,13 @@ internal static class StorageExtensions
         }
 
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddScoped<ScopedBotDb>();
         builder.Services.AddScoped<ConversationDirectory>();
         builder.Services.AddScoped<OrganBot.Dialogs.Engine.IDialogStateStore, EfDialogStateStore>();
         builder.Services.AddScoped<OrganBot.Dialogs.Conversation.IMemberLanguageStore, EfMemberLanguageStore>();
         builder.Services.AddScoped<OrganBot.Dialogs.Conversation.IWelcomeLedger, EfWelcomeLedger>();
         builder.Services.AddSingleton<RecentActivityCache>();
+        builder.Services.AddSingleton<MemberLanguageCache>();
         builder.Services.AddSingleton<SeenActivities>();
         builder.Services.AddHostedService<SeenActivityCleanup>();
         return builder;
