@@ -9,7 +9,7 @@ internal sealed class KnowledgeCommand : ICliCommand
 
     public IReadOnlyList<string> Names => KnowledgeCli.Commands;
 
-    public string Usage => "ask \"问题\" | ask --jsonl | eval [file.jsonl] | bench-qa";
+    public string Usage => "ask \"问题\" | ask --jsonl | eval [file.jsonl] | tune-qa | bench-qa";
 
     public string Description => "The speech Q&A on the command line (see docs/knowledge.md).";
 

@@ -14,7 +14,7 @@ namespace OrganBot.Bot.Knowledge;
 /// </summary>
 internal static class KnowledgeCli
 {
-    public static readonly string[] Commands = ["ask", "eval", "bench-qa", "qa-resources"];
+    public static readonly string[] Commands = ["ask", "eval", "bench-qa", "qa-resources", "tune-qa"];
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -46,6 +46,13 @@ internal static class KnowledgeCli
         {
             await error.WriteLineAsync($"Cannot read the speech: {ex.Message}");
             return 2;
+        }
+
+        // For tuning: other ranking weights for this run (`--weights ProximityWeight=2,…`, the names tune-qa prints).
+        if (Array.IndexOf(args, "--weights") is var w and >= 0 && w + 1 < args.Length)
+        {
+            knowledge.Index.Weights = RankingTuner.Parse(args[w + 1]);
+            args = [.. args[..w], .. args[(w + 2)..]];
         }
 
         switch (args)
@@ -90,13 +97,24 @@ internal static class KnowledgeCli
                 await output.WriteAsync(TradeOffText(report));
                 if (args.Contains("--verbose")) await output.WriteAsync(VerboseText(report));
                 return 0;
+            case ["tune-qa", ..]:
+                if (EvaluationDirectory() is not { } tuningDirectory)
+                {
+                    await error.WriteLineAsync("Evaluation sets not found: no tests/OrganBot.Tests/Knowledge/Data above " + Directory.GetCurrentDirectory());
+                    return 2;
+                }
+
+                await output.WriteAsync(args is [_, "--try", var spec, ..]
+                    ? RankingTuner.Compare(knowledge, tuningDirectory, RankingTuner.Parse(spec))
+                    : RankingTuner.Run(knowledge, tuningDirectory));
+                return 0;
             case ["bench-qa", ..]:
                 var coldLoad = loading.Elapsed.TotalMilliseconds;
                 var coldBytes = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
                 await output.WriteAsync(Bench(coldLoad, coldBytes));
                 return 0;
             default:
-                await error.WriteLineAsync("Usage: ask \"问题\" | ask --jsonl | eval [path.jsonl] [--verbose] | bench-qa | qa-resources [jieba Resources folder]");
+                await error.WriteLineAsync("Usage: ask \"问题\" | ask --jsonl | eval [path.jsonl] [--verbose] | tune-qa [--try Name=value,…] | bench-qa | qa-resources [jieba Resources folder]");
                 return 1;
         }
     }
@@ -195,6 +213,7 @@ internal static class KnowledgeCli
         var answer = knowledge.Ask(question);
         var text = new StringBuilder();
         text.AppendLine(inv, $"{answer.Kind} confidence {answer.Confidence:F2}, vocabulary {knowledge.Index.VocabularyShare(query):F2}, list {query.AsksForList}, part {query.PartReference}");
+        text.AppendLine(string.Join(" ", query.WordPairs.Select(p => p.First + "+" + p.Second)) + (query.AsksWhatToDo ? " (asks what to do)" : ""));
         text.AppendLine(string.Join(" ", query.Terms.Where(t => t.Key.Length >= 2).OrderByDescending(t => t.Value).Select(t => string.Create(inv, $"{t.Key}:{t.Value:F2}"))));
         foreach (var result in knowledge.Index.Search(query).Take(10))
         {

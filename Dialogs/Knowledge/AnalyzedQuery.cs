@@ -41,5 +41,11 @@ public sealed record AnalyzedQuery
     /// <summary>Normalised content segments of length ≥ 3 used for exact-phrase bonuses.</summary>
     public required IReadOnlyList<string> Phrases { get; init; }
 
+    /// <summary>Consecutive content words of the question (speech words, in its order), for the proximity feature.</summary>
+    public IReadOnlyList<(string First, string Second)> WordPairs { get; init; } = [];
+
+    /// <summary>The question asks what to do (怎么/如何/要不要/how should), so a requirement answers it.</summary>
+    public bool AsksWhatToDo { get; init; }
+
     public double Coverage => ContentUnits == 0 ? 0 : (double)CoveredUnits / ContentUnits;
 }

@@ -27,13 +27,20 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
     {
     }
 
+    /// <summary>The weights that shape analysis (<see cref="RankingWeights.ContextExpansionWeight"/>); set with the index's.</summary>
+    public RankingWeights Weights { get; set; } = RankingWeights.Default;
+
+    /// <summary>A question about what to do: how / whether / what one should (the answer is a requirement).</summary>
+    [GeneratedRegex(@"怎么(?!回事|样了)|咋(?!样)|如何|怎样|要不要|该不该|应该|应当|该怎|(?:要|得)(?:干|做|搞|抓)(?:什么|啥)|干嘛|要[^，。？?]*[吗么]|\bhow (?:should|can|do|to|must|could|will)\b|\bwhat (?:should|must|do|does)\b[^?]*\b(?:do|need)\b|\bwhat should\b|\bwhat must\b")]
+    private static partial Regex WhatToDoPattern();
+
     /// <summary>Number of numbered parts, so “最后一部分” / “the last part” names the last one.</summary>
     public int PartCount { get; init; }
 
     [GeneratedRegex(@"最后(?:一个?|那个?)?(?:部分|段|大部分)|\b(?:last|final) (?:part|section)\b")]
     private static partial Regex LastPartPattern();
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeyValuePair<string, double>[]> _termGrams = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Gram, double Weight, bool Context)[]> _termGrams = new(StringComparer.Ordinal);
 
     // Question words and filler that say nothing about the content; longest first.
     private static readonly string[] s_stopPhrases =
@@ -64,7 +71,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
 
     private static readonly string[] s_englishNumbers = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
-    [GeneratedRegex(@"第([一二三四五六七八九十\d])部分|^([一二三四五六七八九十])、|第([一二三四五六七八九十\d])(?:大)?(?:段|章|节)")]
+    [GeneratedRegex(@"第([一二三四五六七八九十\d])大?部分|^([一二三四五六七八九十])、|第([一二三四五六七八九十\d])(?:大)?(?:段|章|节)")]
     private static partial Regex PartReferencePattern();
 
     [GeneratedRegex(@"第([一二三四五六七八九十\d])(?:点|条|项|个方面)|([一二三四五六七八九十])是|(另一方面|一方面)")]
@@ -132,7 +139,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         // English words inside a Chinese question (“党建和业务怎么integrate”) go through the same English dictionaries.
         if (text.Any(char.IsAsciiLetter))
         {
-            var english = Thesaurus.EnglishWords(new string([.. text.Select(c => char.IsAsciiLetter(c) ? c : ' ')])).ToList();
+            var english = Thesaurus.EnglishWords(new string([.. text.Select(c => char.IsAsciiLetter(c) ? c : ' ')])).Select(KnownForm).ToList();
             var englishMatched = new bool[english.Count];
             foreach (var term in thesaurus.MatchEnglish(english, englishMatched).Distinct().ToList())
             {
@@ -147,15 +154,18 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         var chars = content.ToCharArray();
         var phrases = new List<string>();
         var aliasUnits = 0;
+        var sequence = new List<(int At, string Word)>();
         foreach (var (at, variant, term) in thesaurus.MatchChinese(content))
         {
-            AddTermGrams(terms, term);
+            var alias = !speechBigrams.Contains(variant.Length >= 2 ? variant[..2] : variant);
+            AddTermGrams(terms, term, alias ? null : variant);
             matched.Add(term);
+            if (alias && term.Length >= 2) sequence.Add((at, Compact(term)));
             phrases.Add(Compact(term));
             covered.AsSpan(at, variant.Length).Fill(true);
 
             // A variant the speech never uses is only an alias: the term stands for it.
-            if (!speechBigrams.Contains(variant.Length >= 2 ? variant[..2] : variant))
+            if (alias)
             {
                 for (var i = at; i < at + variant.Length; i++)
                 {
@@ -184,6 +194,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
             AddRunTerms(terms, run);
             if (length >= 3) phrases.Add(run);
             AddWords(terms, matched, run, start, covered);
+            AddSequence(sequence, run, start);
             for (var i = 0; i < length; i++)
             {
                 var c = run[i];
@@ -197,6 +208,16 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         }
 
         foreach (var phrase in phrases.Where(p => speechBigrams.Contains(p[..2]))) matched.Add(phrase);
+        sequence.Sort((a, b) => a.At.CompareTo(b.At));
+        var pairs = new List<(string, string)>();
+        for (var i = 1; i < sequence.Count; i++)
+        {
+            // Each word with the next and the one after (a word of the member's may stand between two of the speech's).
+            for (var j = Math.Max(0, i - 2); j < i; j++)
+            {
+                if (sequence[i].Word != sequence[j].Word && !pairs.Contains((sequence[j].Word, sequence[i].Word))) pairs.Add((sequence[j].Word, sequence[i].Word));
+            }
+        }
 
         return new AnalyzedQuery
         {
@@ -213,7 +234,49 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
             PartReference = part,
             PointReference = point,
             Phrases = phrases,
+            WordPairs = pairs,
+            AsksWhatToDo = WhatToDoPattern().IsMatch(text),
         };
+    }
+
+    /// <summary>
+    /// Pairs of the speech words that neighbouring English words (next or one after) translate to, each pair in both
+    /// orders: English puts words in another order than the speech (management of branches → 支部管理).
+    /// </summary>
+    private static List<(string, string)> EnglishPairs(List<(int At, string Word)> sequence)
+    {
+        var byPosition = sequence.GroupBy(s => s.At).OrderBy(g => g.Key).Select(g => (At: g.Key, Words: g.Select(s => s.Word).Distinct().Take(3).ToList())).ToList();
+        var pairs = new List<(string, string)>();
+        for (var i = 1; i < byPosition.Count; i++)
+        {
+            for (var j = Math.Max(0, i - 2); j < i; j++)
+            {
+                if (byPosition[i].At - byPosition[j].At > 3) continue;
+                foreach (var first in byPosition[j].Words)
+                {
+                    foreach (var second in byPosition[i].Words)
+                    {
+                        if (first == second || pairs.Contains((first, second))) continue;
+                        pairs.Add((first, second));
+                        pairs.Add((second, first));
+                    }
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The speech words of a content run with their positions in the question, for <see cref="AnalyzedQuery.WordPairs"/>.</summary>
+    private void AddSequence(List<(int At, string Word)> sequence, string run, int start)
+    {
+        if (lexicon.Tokens(run) is not { } tokens) return;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var end = t + 1 < tokens.Length ? tokens[t + 1].Start : run.Length;
+            var word = run[tokens[t].Start..end];
+            if (tokens[t].IsWord && speechWords.Contains(word)) sequence.Add((start + tokens[t].Start, word));
+        }
     }
 
     /// <summary>
@@ -301,7 +364,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
     }
 
     /// <summary>English words the thesaurus missed, looked up in the CC-CEDICT table (longest phrase first).</summary>
-    private void AddEnglishTable(Dictionary<string, double> terms, List<string> matched, List<string> words, bool[] matchedPositions)
+    private void AddEnglishTable(Dictionary<string, double> terms, List<string> matched, List<string> words, bool[] matchedPositions, List<(int At, string Word)>? sequence = null)
     {
         for (var i = 0; i < words.Count; i++)
         {
@@ -314,6 +377,7 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
                 var weight = EnglishTableWeight / Math.Sqrt(chinese.Count);
                 foreach (var word in chinese)
                 {
+                    sequence?.Add((i, word));
                     Add(terms, SpeechIndex.WordPrefix + word, weight);
                     AddTermText(terms, word, weight * ThesaurusWeight(word));
                     matched.Add(word);
@@ -332,14 +396,46 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
         }
     }
 
+    /// <summary>
+    /// An inflected English word neither dictionary knows, put back into a form one of them does (strengthened →
+    /// strengthen, focusing → focus, cared → care, studied → study); the word itself when none matches.
+    /// </summary>
+    private string KnownForm(string word)
+    {
+        if (word.Length < 5 || Known(word)) return word;
+        foreach (var candidate in Lemmas(word))
+        {
+            if (Known(candidate)) return candidate;
+        }
+
+        return word;
+    }
+
+    private bool Known(string word) => thesaurus.KnowsEnglishWord(word) || lexicon.ChineseFor(word).Count > 0;
+
+    private static IEnumerable<string> Lemmas(string word)
+    {
+        if (word.EndsWith("ied", StringComparison.Ordinal)) yield return word[..^3] + "y";
+        foreach (var suffix in (string[])["ed", "ing", "ly"])
+        {
+            if (!word.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var stem = word[..^suffix.Length];
+            yield return stem;
+            yield return stem + "e";
+            if (stem.Length > 2 && stem[^1] == stem[^2]) yield return stem[..^1];
+        }
+    }
+
     private AnalyzedQuery AnalyzeEnglish(string original, string text)
     {
         var terms = new Dictionary<string, double>();
-        var words = Thesaurus.EnglishWords(text).ToList();
+        var words = Thesaurus.EnglishWords(text).Select(KnownForm).ToList();
         var matchedPositions = new bool[words.Count];
-        var matched = thesaurus.MatchEnglish(words, matchedPositions).Distinct().ToList();
+        var found = thesaurus.MatchEnglishAt(words, matchedPositions).ToList();
+        var matched = found.Select(m => m.Term).Distinct().ToList();
         foreach (var term in matched) AddTermGrams(terms, term);
-        AddEnglishTable(terms, matched, words, matchedPositions);
+        var sequence = found.Where(m => m.Term.Length >= 2).Select(m => (m.At, Word: Compact(m.Term))).ToList();
+        AddEnglishTable(terms, matched, words, matchedPositions, sequence);
 
         var listMatch = EnglishListPattern().Match(text);
         var listCount = listMatch.Success && listMatch.Groups[1].Success ? EnglishNumber(listMatch.Groups[1].Value) : 0;
@@ -376,21 +472,31 @@ public sealed partial class QueryAnalyzer(Thesaurus thesaurus, ISet<string> spee
             PartReference = part,
             PointReference = point,
             Phrases = [],
+            WordPairs = EnglishPairs(sequence),
+            AsksWhatToDo = WhatToDoPattern().IsMatch(text),
         };
     }
 
-    /// <summary>Adds a thesaurus term's index terms, computed once per term (the thesaurus does not change).</summary>
-    private void AddTermGrams(Dictionary<string, double> terms, string term)
+    /// <summary>
+    /// Adds a thesaurus term's index terms, computed once per term and variant (the thesaurus does not change). When the
+    /// member wrote the speech's own word (<paramref name="literalVariant"/>), the term's other bigrams are context the
+    /// member did not ask about and weigh <see cref="RankingWeights.ContextExpansionWeight"/>.
+    /// </summary>
+    private void AddTermGrams(Dictionary<string, double> terms, string term, string? literalVariant = null)
     {
-        if (!_termGrams.TryGetValue(term, out var grams))
+        var key = literalVariant is null ? term : term + "\u0001" + literalVariant;
+        if (!_termGrams.TryGetValue(key, out var grams))
         {
             var built = new Dictionary<string, double>();
             AddTermText(built, term, ThesaurusWeight(term));
-            grams = [.. built];
-            _termGrams.TryAdd(term, grams);
+            var own = new Dictionary<string, double>();
+            if (literalVariant is not null) AddTermText(own, literalVariant, 1);
+            grams = [.. built.Select(g => (g.Key, g.Value, literalVariant is not null && !own.ContainsKey(g.Key)))];
+            _termGrams.TryAdd(key, grams);
         }
 
-        foreach (var (gram, weight) in grams) Add(terms, gram, weight);
+        var context = Weights.ContextExpansionWeight;
+        foreach (var (gram, weight, isContext) in grams) Add(terms, gram, isContext ? weight * context : weight);
     }
 
     /// <summary>Long speech terms would drown the rest of the question; cap each term's total weight at three bigrams.</summary>

@@ -8,12 +8,9 @@ public sealed class SpeechIndex
 {
     private const double K1 = 1.2;
     private const double B = 0.5;
-    private const double PointHeadingWeight = 0.3;
-    private const double PartHeadingWeight = 0.2;
-    private const double NeighbourWeight = 0.15;
-    private const double PhraseBonus = 0.5;
-    private const double HeadingWeight = 1.2;
-    private const double CoordinationWeight = 0.3;
+
+    /// <summary>How far apart (characters between them) two question words may stand in a sentence to count as near.</summary>
+    private const int ProximityGap = 2;
 
     /// <summary>Prefix of word terms (jieba words), so a two-character word and the same bigram stay separate terms.</summary>
     public const char WordPrefix = '~';
@@ -25,6 +22,8 @@ public sealed class SpeechIndex
     private readonly Lock _learning = new();
     private Dictionary<string, double> _idf = [];
     private readonly double _averageLength;
+    private readonly bool[] _requirement;
+    private readonly bool[] _quote;
 
     public SpeechIndex(SpeechDocument document, Thesaurus thesaurus)
         : this(document, thesaurus, Lexicon.None)
@@ -72,6 +71,8 @@ public sealed class SpeechIndex
             foreach (var term in tf.Keys) documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
         }
 
+        _requirement = [.. sentences.Select(s => IsRequirement(s.Text, lexicon))];
+        _quote = [.. sentences.Select(s => IsQuote(s.Text))];
         _averageLength = _lengths.Average();
         var n = sentences.Count;
         foreach (var (term, df) in documentFrequency) _idf[term] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
@@ -81,6 +82,56 @@ public sealed class SpeechIndex
         {
             PartCount = document.NumberedParts.Count(),
         };
+    }
+
+    /// <summary>The ranking's weights; <c>tune-qa</c> tries others on its own instance.</summary>
+    public RankingWeights Weights
+    {
+        get => _weights;
+        set
+        {
+            _weights = value;
+            Analyzer.Weights = value;
+        }
+    }
+
+    private RankingWeights _weights = RankingWeights.Default;
+
+    /// <summary>
+    /// A sentence that states what to do: the modal 要 or 必须 as a word of its own (要始终把…, 也要, 必须坚持), not
+    /// inside another word (重要, 要求, 需要). Without a segmenter, any 要/必须.
+    /// </summary>
+    internal static bool IsRequirement(string text, Lexicon lexicon)
+    {
+        var normalized = QueryAnalyzer.Compact(text);
+        foreach (var (start, length) in QueryAnalyzer.CjkRuns(normalized.ToCharArray()))
+        {
+            var run = normalized.Substring(start, length);
+            if (lexicon.Tokens(run) is not { } tokens) return text.Contains('要') || text.Contains("必须", StringComparison.Ordinal);
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                var end = t + 1 < tokens.Length ? tokens[t + 1].Start : run.Length;
+                var token = run[tokens[t].Start..end];
+                if (token is "要" or "必须" || (token.Length == 2 && token[1] == '要' && "都还也就更".Contains(token[0]))) return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A quoted principle: most of the sentence stands inside quotation marks (习近平总书记强调，“…”).</summary>
+    internal static bool IsQuote(string text)
+    {
+        var quoted = 0;
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c == '“') depth++;
+            else if (c == '”') depth = Math.Max(0, depth - 1);
+            else if (depth > 0) quoted++;
+        }
+
+        return quoted >= 0.6 * text.Length;
     }
 
     /// <summary>Every jieba word (two or more characters) of the speech.</summary>
@@ -150,23 +201,44 @@ public sealed class SpeechIndex
             coverage[i] = coverageTotal == 0 ? 0 : hit / coverageTotal;
         }
 
+        var weights = _weights;
+        if (weights.ProximityWeight > 0 && query.WordPairs.Count > 0)
+        {
+            var pairIdf = query.WordPairs.Select(p => (p.First, p.Second, Idf: 0.5 * (WordIdf(idfs, p.First) + WordIdf(idfs, p.Second)))).ToArray();
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                foreach (var (first, second, idf) in pairIdf)
+                {
+                    var near = Near(_normalized[i], first, second) ? 1.0 : Near(_normalized[i], second, first) ? 0.5 : 0;
+                    lexical[i] += weights.ProximityWeight * near * idf;
+                }
+            }
+        }
+
         var results = new List<ScoredSentence>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
             // Coordination: a sentence that holds more of the question's terms beats one that repeats a few of them.
-            var coordination = 1 - CoordinationWeight + (CoordinationWeight * coverage[i]);
-            var score = coordination * lexical[i] * (sentence.Kind == SentenceKind.Body ? 1.0 : HeadingWeight);
-            if (Document.PointOf(sentence) is { } point && point.FirstSentence != i) score += PointHeadingWeight * lexical[point.FirstSentence];
+            var coordination = 1 - weights.CoordinationWeight + (weights.CoordinationWeight * coverage[i]);
+            var score = coordination * lexical[i] * (sentence.Kind == SentenceKind.Body ? 1.0 : weights.HeadingWeight);
+            if (Document.PointOf(sentence) is { } point && point.FirstSentence != i) score += weights.PointHeadingWeight * lexical[point.FirstSentence];
             var part = Document.PartOf(sentence);
-            if (part.Number > 0 && part.FirstSentence != i) score += PartHeadingWeight * lexical[part.FirstSentence];
+            if (part.Number > 0 && part.FirstSentence != i) score += weights.PartHeadingWeight * lexical[part.FirstSentence];
             var neighbour = 0.0;
             if (i > 0 && sentences[i - 1].Part == sentence.Part) neighbour = lexical[i - 1];
             if (i + 1 < sentences.Count && sentences[i + 1].Part == sentence.Part) neighbour = Math.Max(neighbour, lexical[i + 1]);
-            score += NeighbourWeight * neighbour;
+            score += weights.NeighbourWeight * neighbour;
             foreach (var phrase in query.Phrases)
             {
-                if (_normalized[i].Contains(phrase, StringComparison.Ordinal)) score += PhraseBonus * phrase.Length;
+                if (_normalized[i].Contains(phrase, StringComparison.Ordinal)) score += weights.PhraseBonus * phrase.Length;
+            }
+
+            // What kind of sentence answers the question: “what to do” is answered by a requirement, not a quoted principle.
+            if (query.AsksWhatToDo && weights.ActionCueWeight > 0)
+            {
+                if (_requirement[i]) score *= 1 + weights.ActionCueWeight;
+                else if (_quote[i]) score *= 1 - weights.ActionCueWeight;
             }
 
             if (query.PartReference > 0)
@@ -229,6 +301,25 @@ public sealed class SpeechIndex
         }
 
         return total == 0 ? 0 : hit / total;
+    }
+
+    /// <summary>Idf of a question word: its word term, else its first bigram's.</summary>
+    private double WordIdf(Dictionary<string, double> idfs, string word) =>
+        idfs.TryGetValue(WordPrefix + word, out var idf) ? idf : idfs.TryGetValue(word[..2], out var bigram) ? bigram : MaxIdf;
+
+    /// <summary><paramref name="second"/> starts at most <see cref="ProximityGap"/> characters after an occurrence of <paramref name="first"/>.</summary>
+    private static bool Near(string text, string first, string second)
+    {
+        var at = text.IndexOf(first, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var from = at + first.Length;
+            var length = Math.Min(text.Length - from, second.Length + ProximityGap);
+            if (length >= second.Length && text.AsSpan(from, length).IndexOf(second, StringComparison.Ordinal) >= 0) return true;
+            at = text.IndexOf(first, at + 1, StringComparison.Ordinal);
+        }
+
+        return false;
     }
 
     private double MaxIdf => Math.Log(1 + ((_lengths.Length + 0.5) / 0.5));

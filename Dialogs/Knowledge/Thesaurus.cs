@@ -11,6 +11,10 @@ public sealed class Thesaurus
     private readonly List<(string Variant, string Term)> _chineseVariants;
     private readonly Dictionary<string, List<(string[] Words, string Term)>> _englishByFirstWord;
     private readonly Dictionary<string, string> _englishLabel;
+    private readonly HashSet<string> _englishWords;
+
+    /// <summary>True when an English variant uses the (stemmed) word.</summary>
+    public bool KnowsEnglishWord(string word) => _englishWords.Contains(word);
 
     private Thesaurus(IReadOnlyList<ThesaurusEntry> entries)
     {
@@ -32,6 +36,7 @@ public sealed class Thesaurus
             }
         }
 
+        _englishWords = [.. _englishByFirstWord.Values.SelectMany(l => l).SelectMany(p => p.Words)];
         foreach (var list in _englishByFirstWord.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
     }
 
@@ -99,7 +104,10 @@ public sealed class Thesaurus
     }
 
     /// <summary>Matches English phrases (longest first) in a list of stemmed words; marks matched word positions.</summary>
-    public IEnumerable<string> MatchEnglish(IReadOnlyList<string> words, bool[] matched)
+    public IEnumerable<string> MatchEnglish(IReadOnlyList<string> words, bool[] matched) => MatchEnglishAt(words, matched).Select(m => m.Term);
+
+    /// <summary>As <see cref="MatchEnglish"/>, with the position of the first word of each match.</summary>
+    public IEnumerable<(int At, string Term)> MatchEnglishAt(IReadOnlyList<string> words, bool[] matched)
     {
         for (var i = 0; i < words.Count; i++)
         {
@@ -111,7 +119,7 @@ public sealed class Thesaurus
                 if (found is not null)
                 {
                     if (phrase.Length < found.Length) break;
-                    if (phrase.AsSpan().SequenceEqual(found)) yield return term;
+                    if (phrase.AsSpan().SequenceEqual(found)) yield return (i, term);
                     continue;
                 }
 
@@ -121,7 +129,7 @@ public sealed class Thesaurus
                 if (!ok) continue;
                 for (var j = 0; j < phrase.Length; j++) matched[i + j] = true;
                 found = phrase;
-                yield return term;
+                yield return (i, term);
             }
 
             if (found is not null) i += found.Length - 1;
