@@ -11,23 +11,32 @@ namespace OrganBot.Bot.AdminConsole;
 /// </summary>
 internal sealed class AttendanceQuery(AttendanceReport report, IAudienceDirectory audiences, OfficeClock office, TimeProvider time)
 {
-    public sealed record Counts(int Attending, int OnLeave, int NoAnswer, int NotDelivered)
+    /// <summary>
+    /// The 出勤统计 card's partition: <see cref="OnLeave"/> is leave awaiting approval (or of an event without approvers),
+    /// <see cref="Absent"/> no answer to a started event with approvers (缺席), <see cref="NoAnswer"/> any other no answer.
+    /// </summary>
+    public sealed record Counts(int Attending, int LeaveApproved, int LeaveRejected, int OnLeave, int Absent, int NoAnswer, int NotDelivered)
     {
+        public static readonly Counts Zero = new(0, 0, 0, 0, 0, 0, 0);
+
         public static Counts Of(IEnumerable<AttendanceEntry> entries)
         {
             var list = entries as IReadOnlyCollection<AttendanceEntry> ?? [.. entries];
-            return new(list.Count(e => e.Status == AttendanceStatus.Attending), list.Count(e => e.Status == AttendanceStatus.OnLeave),
-                list.Count(e => e.Status == AttendanceStatus.NoAnswer), list.Count(e => e.Status == AttendanceStatus.NotDelivered));
+            int N(AttendanceStatus status) => list.Count(e => e.Status == status);
+            return new(N(AttendanceStatus.Attending), N(AttendanceStatus.LeaveApproved), N(AttendanceStatus.LeaveRejected), N(AttendanceStatus.OnLeave),
+                N(AttendanceStatus.Absent), N(AttendanceStatus.NoAnswer), N(AttendanceStatus.NotDelivered));
         }
 
-        public Counts Add(Counts other) => new(Attending + other.Attending, OnLeave + other.OnLeave, NoAnswer + other.NoAnswer, NotDelivered + other.NotDelivered);
+        public Counts Add(Counts other) => new(Attending + other.Attending, LeaveApproved + other.LeaveApproved, LeaveRejected + other.LeaveRejected,
+            OnLeave + other.OnLeave, Absent + other.Absent, NoAnswer + other.NoAnswer, NotDelivered + other.NotDelivered);
 
-        public int Expected => Attending + OnLeave + NoAnswer + NotDelivered;
+        public int Expected => Attending + LeaveApproved + LeaveRejected + OnLeave + Absent + NoAnswer + NotDelivered;
     }
 
     public sealed record GroupCounts(string Group, Counts Counts);
 
-    public sealed record OccurrenceRow(string Key, string EventId, string Title, string Kind, string Time, string Month, Counts Counts, IReadOnlyList<GroupCounts> Groups);
+    /// <param name="HasApprovers">Whether leave of this event is approved (else it is one 请假 figure, and no answer is 未答复).</param>
+    public sealed record OccurrenceRow(string Key, string EventId, string Title, string Kind, string Time, string Month, bool HasApprovers, Counts Counts, IReadOnlyList<GroupCounts> Groups);
 
     public sealed record MonthRow(string Month, Counts Counts, double? AttendanceRate);
 
@@ -62,7 +71,7 @@ internal sealed class AttendanceQuery(AttendanceReport report, IAudienceDirector
         {
             var entries = await report.EntriesAsync(ev, occurrence, language, cancellationToken);
             var month = office.ToOffice(occurrence.StartUtc).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            occurrences.Add(new OccurrenceRow(occurrence.Key, ev.Id, ev.Title, ev.Kind, ReminderViews.TimeLine(occurrence, ev, language), month, Counts.Of(entries),
+            occurrences.Add(new OccurrenceRow(occurrence.Key, ev.Id, ev.Title, ev.Kind, ReminderViews.TimeLine(occurrence, ev, language), month, ev.Approvers.Count > 0, Counts.Of(entries),
                 [.. groups.Select(g => new GroupCounts(g.Name, Counts.Of(entries.Where(e => g.Ids.Contains(e.MemberId)))))]));
             foreach (var entry in entries)
             {
@@ -75,7 +84,7 @@ internal sealed class AttendanceQuery(AttendanceReport report, IAudienceDirector
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
         {
             var key = m.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            var sum = occurrences.Where(o => o.Month == key).Aggregate(new Counts(0, 0, 0, 0), (a, o) => a.Add(o.Counts));
+            var sum = occurrences.Where(o => o.Month == key).Aggregate(Counts.Zero, (a, o) => a.Add(o.Counts));
             months.Add(new MonthRow(key, sum, sum.Expected == 0 ? null : Math.Round(100.0 * sum.Attending / sum.Expected, 1)));
         }
 

@@ -35,6 +35,7 @@ internal static class ConsoleEndpoints
         var root = Path.Combine(app.Environment.ContentRootPath, "wwwroot", "console");
         if (Directory.Exists(Path.Combine(root, "assets")))
         {
+            app.UseCompressedConsoleAssets(Path.Combine(root, "assets"));
             app.UseStaticFiles(new StaticFileOptions
             {
                 RequestPath = "/console/assets",
@@ -62,7 +63,7 @@ internal static class ConsoleEndpoints
         api.MapPost("/feedback/{number}", TriageAsync);
         api.MapGet("/announcements", async (HttpContext c, AnnouncementQuery q) => Json(await q.BuildAsync(ConsoleCaller.Of(c).Language, c.RequestAborted)));
         api.MapPost("/announcements/{id}/remind", RemindAsync);
-        api.MapGet("/qa", async (HttpContext c, QaQuery q) => Json(await q.BuildAsync(c.RequestAborted)));
+        api.MapGet("/qa", async (HttpContext c, QaQuery q) => Json(await q.BuildAsync(ConsoleCaller.Of(c).Language, c.RequestAborted)));
         api.MapPost("/qa/{id}", ResolveQuestionAsync);
         return app;
     }

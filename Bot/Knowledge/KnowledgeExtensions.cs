@@ -8,7 +8,7 @@ internal static class KnowledgeExtensions
 {
     /// <summary>
     /// The speech Q&amp;A: index built at start from seeds/speech.txt with the filtered dictionaries and the phrasings
-    /// admins linked, free-text answers, 讲话要点/问答统计/问答待办 and card buttons, vote and to-do storage, and a chat
+    /// admins linked, free-text answers, 讲话要点/问答统计/问答待办 and card buttons, vote, to-do and question-count storage, and a chat
     /// model (Azure OpenAI or OpenAI-compatible) when <c>Knowledge:AzureOpenAI</c> is configured.
     /// </summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
@@ -30,6 +30,10 @@ internal static class KnowledgeExtensions
         builder.Services.AddFeature<KnowledgeFeature>(KnowledgeCommands.Feature);
         builder.Services.AddScoped<IAnswerVoteStore, EfAnswerVoteStore>();
         builder.Services.AddScoped<IQaQueueStore, EfQaQueueStore>();
+        builder.Services.AddSingleton<QuestionTally>();
+        builder.Services.AddSingleton<IQuestionTally>(sp => sp.GetRequiredService<QuestionTally>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuestionTally>());
+        builder.Services.AddScoped<QaStatistics>();
 
         var model = builder.Configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>()?.AzureOpenAI;
         if (model?.IsConfigured == true)

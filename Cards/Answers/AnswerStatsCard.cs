@@ -29,6 +29,12 @@ public static class AnswerStatsCard
             body.Add(new FactSet(stats.Rated.Select(r => ($"👍{r.Up} 👎{r.Down}", $"{r.Question} — {r.Label}"))));
         }
 
+        if (stats.Topics.Count > 0)
+        {
+            body.Add(new TextBlock(en ? "Most asked topics (all questions):" : "最常问到的内容（全部提问）：") { IsSubtle = true, Size = TextSize.Small, Separator = true });
+            body.Add(new FactSet(stats.Topics.Select(t => ($"×{t.Asked.ToString(System.Globalization.CultureInfo.InvariantCulture)}", t.Label))));
+        }
+
         body.Add(new TextBlock(en ? "Most frequent unanswered questions:" : "最常见的未答问题：") { IsSubtle = true, Size = TextSize.Small, Separator = true });
         body.Add(stats.Unanswered.Count == 0
             ? new TextBlock(en ? "None open." : "暂无待处理。") { IsSubtle = true }

@@ -17,6 +17,7 @@ public sealed partial class KnowledgeFeature(
     IAnswerVoteStore votes,
     IQaQueueStore queue,
     QaQueueResolver resolver,
+    QaStatistics statistics,
     TimeProvider time,
     ILogger<KnowledgeFeature> logger) : IFeature
 {
@@ -46,13 +47,8 @@ public sealed partial class KnowledgeFeature(
                 return;
             }
 
-            var stats = await votes.GetStatsAsync(5, cancellationToken);
-            var open = await queue.GetOpenAsync(QueuePageSize, cancellationToken);
-            var view = new AnswerStatsView(stats.Up, stats.Down, stats.Answers, stats.Rated)
-            {
-                Unanswered = [.. open.Where(o => o.Entry.Reason == QaQueueReasons.NotCovered).Select(o => (o.Entry.Question, o.Count))],
-            };
-            await turn.SendAsync(OutgoingMessage.FromCard(AnswerStatsCard.Build(view, language)), cancellationToken);
+            var stats = await statistics.BuildAsync(5, 5, QueuePageSize, language, cancellationToken);
+            await turn.SendAsync(OutgoingMessage.FromCard(AnswerStatsCard.Build(stats.View, language)), cancellationToken);
             return;
         }
 

@@ -12,6 +12,7 @@ public sealed partial class SpeechQuestionAnswerer(
     IEnumerable<IQuestionRewriter> rewriters,
     IQaQueueStore queue,
     AnswerCardCache cache,
+    IQuestionTally tally,
     TimeProvider time,
     ILogger<SpeechQuestionAnswerer> logger) : IQuestionAnswerer
 {
@@ -85,6 +86,7 @@ public sealed partial class SpeechQuestionAnswerer(
 
         KnowledgeLog.Answered(logger, question, answer.Kind, answer.Confidence, answer.Signals.TopScore);
         Telemetry.BotTelemetry.AnswerGiven(answer.Covered);
+        tally.Count(!answer.Covered ? IQuestionTally.NotCovered : answer.Citations.Count > 0 ? answer.Citations[0].Sentence.Part : IQuestionTally.Whole, time.GetUtcNow());
         if (!answer.Covered)
         {
             await queue.AddAsync(new QaQueueEntry(0, question, QaQueueReasons.NotCovered, turn.Input.User.Id, UserKey(turn.Input.User), language,

@@ -80,8 +80,11 @@ public sealed class AttendanceReport(
     }
 
     /// <summary>Who was expected at one occurrence and where each stands: the partition 出勤统计 and the console show.</summary>
-    public async Task<IReadOnlyList<AttendanceEntry>> EntriesAsync(ReminderEvent ev, Occurrence occurrence, UiLanguage language, CancellationToken cancellationToken) =>
-        [.. (await AttendanceRowsAsync(ev, occurrence, language, cancellationToken)).Select(r => new AttendanceEntry(r.MemberId, r.Name, r.Status))];
+    public async Task<IReadOnlyList<AttendanceEntry>> EntriesAsync(ReminderEvent ev, Occurrence occurrence, UiLanguage language, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow() >= occurrence.StartUtc;
+        return [.. (await AttendanceRowsAsync(ev, occurrence, language, cancellationToken)).Select(r => new AttendanceEntry(r.MemberId, r.Name, r.StatusFor(ev, started)))];
+    }
 
     /// <summary>Every occurrence of every event that starts in [from, to), holidays and moves applied, oldest first.</summary>
     public async Task<IReadOnlyList<(ReminderEvent Event, Occurrence Occurrence)>> OccurrencesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -94,11 +97,16 @@ public sealed class AttendanceReport(
 
     private sealed record AttendanceRow(string MemberId, string Name, string Answer, string Reason, string AnsweredAt, string Delivery, RsvpAnswer? Rsvp, bool Failed, LeaveApproval Approval = LeaveApproval.None, string ApprovalNote = "")
     {
-        public AttendanceStatus Status => Rsvp switch
+        /// <summary>The one partition behind 出勤统计 and the console (approval and 缺席 only for events with approvers).</summary>
+        public AttendanceStatus StatusFor(ReminderEvent ev, bool started) => (Rsvp, ev.Approvers.Count > 0) switch
         {
-            RsvpAnswer.Attend => AttendanceStatus.Attending,
-            RsvpAnswer.Leave => AttendanceStatus.OnLeave,
-            _ => Failed ? AttendanceStatus.NotDelivered : AttendanceStatus.NoAnswer,
+            (RsvpAnswer.Attend, _) => AttendanceStatus.Attending,
+            (RsvpAnswer.Leave, true) when Approval == LeaveApproval.Approved => AttendanceStatus.LeaveApproved,
+            (RsvpAnswer.Leave, true) when Approval == LeaveApproval.Rejected => AttendanceStatus.LeaveRejected,
+            (RsvpAnswer.Leave, _) => AttendanceStatus.OnLeave,
+            _ when Failed => AttendanceStatus.NotDelivered,
+            (_, true) when started => AttendanceStatus.Absent,
+            _ => AttendanceStatus.NoAnswer,
         };
     }
 
@@ -170,7 +178,7 @@ public sealed class AttendanceReport(
         if (choices.All(c => c.Key != occurrence.Key)) choices.Insert(0, (ReminderViews.TimeLine(occurrence, ev, language), occurrence.Key));
         var started = now >= occurrence.StartUtc;
         var withApprovers = ev.Approvers.Count > 0;
-        var leave = rows.Where(r => r.Rsvp == RsvpAnswer.Leave).ToList();
+        List<AttendanceRow> With(params AttendanceStatus[] statuses) => [.. rows.Where(r => statuses.Contains(r.StatusFor(ev, started)))];
         AttendanceLine LeaveLine(AttendanceRow r) => new(r.Name, r.ApprovalNote.Length == 0 ? r.Reason : r.Reason + language.Pick($"（审批意见：{r.ApprovalNote}）", $" (note: {r.ApprovalNote})"));
         return new StatsView
         {
@@ -179,14 +187,14 @@ public sealed class AttendanceReport(
             OccurrenceKey = occurrence.Key,
             OccurrenceTime = ReminderViews.TimeLine(occurrence, ev, language),
             OccurrenceChoices = choices,
-            Attending = [.. rows.Where(r => r.Rsvp == RsvpAnswer.Attend).Select(r => new AttendanceLine(r.Name, r.AnsweredAt))],
+            Attending = [.. With(AttendanceStatus.Attending).Select(r => new AttendanceLine(r.Name, r.AnsweredAt))],
             HasApprovers = withApprovers,
-            OnLeave = [.. leave.Where(r => !withApprovers || r.Approval is LeaveApproval.Pending or LeaveApproval.None).Select(LeaveLine)],
-            LeaveApproved = withApprovers ? [.. leave.Where(r => r.Approval == LeaveApproval.Approved).Select(LeaveLine)] : [],
-            LeaveRejected = withApprovers ? [.. leave.Where(r => r.Approval == LeaveApproval.Rejected).Select(LeaveLine)] : [],
+            OnLeave = [.. With(AttendanceStatus.OnLeave).Select(LeaveLine)],
+            LeaveApproved = [.. With(AttendanceStatus.LeaveApproved).Select(LeaveLine)],
+            LeaveRejected = [.. With(AttendanceStatus.LeaveRejected).Select(LeaveLine)],
             NoAnswerIsAbsent = withApprovers && started,
-            NoAnswer = [.. rows.Where(r => r.Rsvp is null && !r.Failed).Select(r => new AttendanceLine(r.Name, r.Delivery))],
-            Failed = [.. rows.Where(r => r.Status == AttendanceStatus.NotDelivered).Select(r => new AttendanceLine(r.Name, r.Delivery))],
+            NoAnswer = [.. With(AttendanceStatus.NoAnswer, AttendanceStatus.Absent).Select(r => new AttendanceLine(r.Name, r.Delivery))],
+            Failed = [.. With(AttendanceStatus.NotDelivered).Select(r => new AttendanceLine(r.Name, r.Delivery))],
             Reactions = ReadReceipts.ReminderReactions.From(await delivery.GetBatchAsync(occurrence.Key, cancellationToken), rows.Where(r => r.Rsvp is not null).Select(r => r.MemberId)),
         };
     }

@@ -3,7 +3,8 @@
 // SOURCE-HASH records the inputs; ConsoleAssetsTests fails when the committed bundle is older than its sources.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +28,21 @@ await build({
 await build({ entryPoints: [join(here, 'src', 'console.css')], bundle: true, minify: true, outdir: join(out, 'assets'), logLevel: 'warning' });
 // The shell, without indentation and line breaks (it is served as is).
 writeFileSync(join(out, 'index.html'), readFileSync(join(here, 'src', 'index.html'), 'utf8').split('\n').map((l) => l.trim()).join(''));
+// Brotli and gzip copies of each script and stylesheet, served instead when the browser accepts them (CompressedAssets.cs).
+for (const file of readdirSync(join(out, 'assets')).filter((f) => /\.(js|css)$/.test(f))) {
+  const bytes = readFileSync(join(out, 'assets', file));
+  writeFileSync(join(out, 'assets', file + '.br'), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+  writeFileSync(join(out, 'assets', file + '.gz'), gzipSync(bytes, { level: 9 }));
+}
 writeFileSync(join(out, 'SOURCE-HASH'), sourceHash() + '\n');
+// What a first load of a page fetches (shell, stylesheet, the entry script and its static imports), raw and on the wire.
+const shell = readFileSync(join(out, 'index.html'), 'utf8');
+const entry = readFileSync(join(out, 'assets', 'app.js'), 'utf8');
+const loaded = ['app.js', 'console.css', ...[...entry.matchAll(/from"\.\/(chunk-[A-Z0-9]+\.js)"/g)].map((m) => m[1])];
+const size = (f) => statSync(join(out, 'assets', f)).size;
+const raw = shell.length + loaded.reduce((sum, f) => sum + size(f), 0);
+const brotli = shell.length + loaded.reduce((sum, f) => sum + size(f + '.br'), 0);
+console.log(`console first load (before the page's JSON): ${Math.round(raw / 1024)} KB raw, ${Math.round(brotli / 1024)} KB with Brotli; Teams SDK chunk on top inside Teams`);
 
 /** SHA-256 over src/* and package-lock.json, in name order, each as "name\n" + bytes (LF line ends). */
 export function sourceHash() {

@@ -1,6 +1,7 @@
 // Drives the 管理后台 in headless Debian chromium for ConsoleBrowserTests: signs in by link, opens every page in the
 // light and dark theme, reads each chart's figures, runs axe-core, measures what each first load transfers, takes
-// screenshots, performs 受理 on one ticket, and checks the Teams tab width. Prints one JSON object on stdout.
+// screenshots at 1280×800, checks every page at the Teams tab width (800 px) and a phone's (360 px), performs 受理 on one
+// ticket through the Fluent button, and prints one JSON object on stdout.
 // Usage: node console-browser.mjs <baseUrl> <signInPathAndQuery> <screenshotDir> <ticketNumber>
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,23 +49,49 @@ try {
       const figures = await page.$$eval('canvas[data-figures]', (all) => Object.fromEntries(all.map((c) => [c.id, { ...JSON.parse(c.dataset.figures), drawn: c.width > 0 && c.height > 0 }])));
       await page.addScriptTag({ content: axeSource });
       const axe = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })));
+        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, where: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)).join(' | ') })));
       await page.screenshot({ path: join(shots, `console-${name}-${theme}.png`), fullPage: true });
       const error = await page.$eval('main', (m) => m.querySelector('.note.error')?.textContent ?? null);
-      result.pages[`${name}-${theme}`] = { bytes, figures, axe, error };
+      // The controls are Fluent UI web components, defined and drawn in the page's theme.
+      const fluent = await page.evaluate(() => ({
+        defined: ['fluent-button', 'fluent-anchor-button', 'fluent-badge', 'fluent-dropdown', 'fluent-textarea', 'fluent-message-bar'].filter((n) => customElements.get(n)).length,
+        buttons: document.querySelectorAll('fluent-button, fluent-anchor-button').length,
+        nativeButtons: document.querySelectorAll('main button:not([slot]), nav button').length,
+        theme: document.documentElement.dataset.theme,
+        background: getComputedStyle(document.body).backgroundColor,
+      }));
+      result.pages[`${name}-${theme}`] = { bytes, figures, axe, error, fluent };
     }
   }
 
+  // No ?theme: the system's colour scheme, followed when it changes.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${base}/console/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  result.systemTheme = { dark: await page.evaluate(() => document.documentElement.dataset.theme) };
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light', null, { timeout: 5000 }).catch(() => {});
+  result.systemTheme.light = await page.evaluate(() => document.documentElement.dataset.theme);
+
   await page.goto(`${base}/console/feedback?ticket=${encodeURIComponent(ticket)}`);
   await page.waitForSelector('body[data-ready="true"]');
-  await page.getByRole('button', { name: '受理', exact: true }).click();
+  await page.locator('#ticket fluent-button[data-action="accept"]').click();
   await page.getByText('已完成，提交人已收到通知。').waitFor();
   result.triage = await page.$eval('#ticket h2', (h) => h.textContent);
+
+  // The Teams tab width: no page scrolls sideways (wide tables scroll inside their own card).
+  await page.setViewportSize({ width: 800, height: 800 });
+  result.teamsWidth = {};
+  for (const name of ['overview', 'attendance', 'feedback', 'announcements', 'qa']) {
+    await page.goto(`${base}/console/${name}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    result.teamsWidth[name] = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }));
+  }
 
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(`${base}/console/attendance`);
   await page.waitForSelector('body[data-ready="true"]');
-  result.narrow = await page.evaluate(() => ({ scrollWidth: document.body.scrollWidth, width: window.innerWidth }));
+  result.narrow = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }));
   await page.keyboard.press('Tab');
   result.firstFocus = await page.evaluate(() => document.activeElement?.textContent ?? '');
   result.external = external;

@@ -7,8 +7,9 @@ namespace OrganBot.Tests.AdminConsole;
 
 /// <summary>
 /// The console in a real browser: Debian's headless chromium driven by npm playwright-core (tools/node/console-browser.mjs)
-/// signs in by link, opens each page in both themes, reads the charts' figures, runs axe-core, measures each first
-/// load, saves docs/screenshots/console-*.png, accepts a ticket and sees the member notified at the fake connector.
+/// signs in by link, opens each page in both themes (Fluent UI controls in the Teams tokens, or the system's scheme), reads
+/// the charts' figures, runs axe-core, measures each first load, checks the Teams tab width, saves
+/// docs/screenshots/console-*.png, accepts a ticket and sees the member notified at the fake connector.
 /// </summary>
 public sealed class ConsoleBrowserTests
 {
@@ -38,8 +39,13 @@ public sealed class ConsoleBrowserTests
         foreach (var (name, page) in result["pages"]!.AsObject())
         {
             Assert.True(page!["error"] is null, $"{name}: {page["error"]}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {page["bytes"]} bytes on first load");
             Assert.True(page["bytes"]!.GetValue<int>() is > 10_000 and < 500_000, $"{name}: {page["bytes"]} bytes on first load");
-            var serious = page["axe"]!.AsArray().Where(v => v!["impact"]!.GetValue<string>() is "serious" or "critical").Select(v => v!["id"] + ": " + v["help"]).ToList();
+            var fluent = page["fluent"]!;
+            Assert.True(fluent["defined"]!.GetValue<int>() == 6 && fluent["buttons"]!.GetValue<int>() >= 5 && fluent["nativeButtons"]!.GetValue<int>() == 0,
+                $"{name}: Fluent UI controls {fluent.ToJsonString()}");
+            Assert.Equal(name.EndsWith("-dark", StringComparison.Ordinal) ? "dark" : "light", fluent["theme"]!.GetValue<string>());
+            var serious = page["axe"]!.AsArray().Where(v => v!["impact"]!.GetValue<string>() is "serious" or "critical").Select(v => v!["id"] + ": " + v["help"] + " at " + v["where"]).ToList();
             Assert.True(serious.Count == 0, $"{name}: {string.Join("; ", serious)}");
             Assert.All(page["figures"]!.AsObject(), chart => Assert.True(chart.Value!["drawn"]!.GetValue<bool>(), $"{name} {chart.Key} not drawn"));
         }
@@ -47,12 +53,18 @@ public sealed class ConsoleBrowserTests
         // The trend chart's month of the occurrence holds the seeded answers; the status chart counts both tickets as new.
         var months = result["pages"]!["attendance-light"]!["figures"]!["chart-months"]!;
         var month = months["labels"]!.AsArray().Select(l => l!.GetValue<string>()).ToList().IndexOf(ConsoleSeed.Month(attendance));
-        Assert.Equal([attendance.Attending, attendance.OnLeave, attendance.NoAnswer, 0], months["datasets"]!.AsArray().Select(d => d!["data"]![month]!.GetValue<int>()));
+        // 参加 / 请假（已批准）/ 请假（未批准）/ 请假（未审批）/ 缺席 / 未答复 / 未送达, as the 出勤统计 card splits them.
+        Assert.Equal([attendance.Attending, attendance.LeaveApproved, attendance.LeaveRejected, 0, attendance.Absent, 0, 0],
+            months["datasets"]!.AsArray().Select(d => d!["data"]![month]!.GetValue<int>()));
+        Assert.Equal(["参加", "请假（已批准）", "请假（未批准）", "请假（未审批）", "缺席", "未答复", "未送达"], months["datasets"]!.AsArray().Select(d => d!["label"]!.GetValue<string>()));
         var status = result["pages"]!["feedback-light"]!["figures"]!["chart-status"]!;
         Assert.Equal(2, status["datasets"]![0]!["data"]![0]!.GetValue<int>());
         Assert.Contains("已受理", result["triage"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("已受理", notice.Body.Readable(), StringComparison.Ordinal);
-        Assert.True(result["narrow"]!["scrollWidth"]!.GetValue<int>() <= result["narrow"]!["width"]!.GetValue<int>(), "horizontal scrolling at the Teams tab width");
+        Assert.True(result["narrow"]!["scrollWidth"]!.GetValue<int>() <= result["narrow"]!["width"]!.GetValue<int>(), "horizontal scrolling at 360 px");
+        Assert.All(result["teamsWidth"]!.AsObject(), p => Assert.True(p.Value!["scrollWidth"]!.GetValue<int>() <= 800, $"{p.Key} scrolls sideways at the Teams tab width: {p.Value}"));
+        Assert.Equal("dark", result["systemTheme"]!["dark"]!.GetValue<string>());
+        Assert.Equal("light", result["systemTheme"]!["light"]!.GetValue<string>());
         Assert.Empty(result["external"]!.AsArray());
         Assert.NotEmpty(anonymous);
         foreach (var file in new[] { "overview", "attendance", "feedback", "announcements", "qa" }.SelectMany(p => new[] { $"console-{p}-light.png", $"console-{p}-dark.png" }))

@@ -614,6 +614,35 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                     b.ToTable("AnswerVotes", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Knowledge.QaAskedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Part");
+
+                    b.ToTable("QaAsked", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Knowledge.QaQueueRecord", b =>
                 {
                     b.Property<long>("Id")

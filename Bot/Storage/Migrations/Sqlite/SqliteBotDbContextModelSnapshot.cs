@@ -595,6 +595,33 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                     b.ToTable("AnswerVotes", (string)null);
                 });
 
+            modelBuilder.Entity("OrganBot.Bot.Knowledge.QaAskedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Part");
+
+                    b.ToTable("QaAsked", (string)null);
+                });
+
             modelBuilder.Entity("OrganBot.Bot.Knowledge.QaQueueRecord", b =>
                 {
                     b.Property<long>("Id")
