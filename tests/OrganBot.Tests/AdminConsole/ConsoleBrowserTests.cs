@@ -28,6 +28,11 @@ public sealed class ConsoleBrowserTests
         var anonymous = await ConsoleSeed.TicketAsync(host, "匿名：希望改善加班安排。", anonymous: true);
         var named = await ConsoleSeed.TicketAsync(host, "希望食堂延长供餐时间。", anonymous: false);
         var attendance = await ConsoleSeed.AttendanceAsync(host, ct);
+        string[] questions = ["主题党日要怎么搞", "主题党日要怎么搞", "心往一处想劲往一处使"];
+        int Answers(IEnumerable<ConnectorCall> calls) => calls.Count(c => c.IsSend && c.ConversationId == Activities.ConversationId);
+        var before = Answers(host.Connector.Sends);
+        foreach (var question in questions) await host.MemberSaysAsync(question);
+        await host.Connector.WaitForAsync(cs => Answers(cs) >= before + questions.Length);
         var link = await ConsoleBrowserSession.AskForLinkAsync(host);
         host.Connector.Clear();
 
@@ -57,6 +62,10 @@ public sealed class ConsoleBrowserTests
         Assert.Equal([attendance.Attending, attendance.LeaveApproved, attendance.LeaveRejected, 0, attendance.Absent, 0, 0],
             months["datasets"]!.AsArray().Select(d => d!["data"]![month]!.GetValue<int>()));
         Assert.Equal(["参加", "请假（已批准）", "请假（未批准）", "请假（未审批）", "缺席", "未答复", "未送达"], months["datasets"]!.AsArray().Select(d => d!["label"]!.GetValue<string>()));
+        // Every question asked counts in the topics, 讲话未涉及 included.
+        var topics = result["pages"]!["qa-light"]!["figures"]!["chart-topics"]!;
+        Assert.Equal(questions.Length, topics["datasets"]![0]!["data"]!.AsArray().Sum(n => n!.GetValue<int>()));
+        Assert.Contains("讲话未涉及", topics["labels"]!.AsArray().Select(l => l!.GetValue<string>()));
         var status = result["pages"]!["feedback-light"]!["figures"]!["chart-status"]!;
         Assert.Equal(2, status["datasets"]![0]!["data"]![0]!.GetValue<int>());
         Assert.Contains("已受理", result["triage"]!.GetValue<string>(), StringComparison.Ordinal);

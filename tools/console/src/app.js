@@ -179,7 +179,7 @@ async function overview(main) {
     card(t('lastAnnouncement'), a ? [h('p', {}, a.title), stat('read-rate', a.delivered ? Math.round(100 * a.read / a.delivered) + '%' : '—', t('readRate')),
       h('p', { class: 'muted' }, `${t('read')} ${a.read} / ${t('delivered')} ${a.delivered} · ${t('failed')} ${a.failed}`)] : h('p', { class: 'muted' }, t('none'))),
     card(t('qaMonth'), h('dl', {}, h('dt', {}, t('asked')), h('dd', { id: 'qa-asked' }, String(o.qaThisMonth.asked)),
-      h('dt', {}, '👍'), h('dd', { id: 'qa-up' }, String(o.qaThisMonth.up)), h('dt', {}, '👎'), h('dd', { id: 'qa-down' }, String(o.qaThisMonth.down)),
+      h('dt', {}, t('up')), h('dd', { id: 'qa-up' }, String(o.qaThisMonth.up)), h('dt', {}, t('down')), h('dd', { id: 'qa-down' }, String(o.qaThisMonth.down)),
       h('dt', {}, t('refused')), h('dd', { id: 'qa-refused' }, String(o.qaThisMonth.refused))))));
 }
 
@@ -302,10 +302,10 @@ async function qa(main) {
       table(t('topics'), [t('topic'), t('asked')], d.topics.map((x) => [x.label, x.asked]), [1])),
     card(t('overTime'), chart('chart-qa-months', t('overTime'), 'line', d.months.map((m) => m.month), [
       { label: t('refused'), data: d.months.map((m) => m.refused), borderColor: c.warn, backgroundColor: c.warn },
-      { label: '👎', data: d.months.map((m) => m.down), borderColor: c.bad, backgroundColor: c.bad }], { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }),
-      table(t('overTime'), [t('month'), t('asked'), t('refused'), '👍', '👎'], d.months.map((m) => [m.month, m.asked, m.refused, m.up, m.down]), [1, 2, 3, 4])),
+      { label: t('down'), data: d.months.map((m) => m.down), borderColor: c.bad, backgroundColor: c.bad }], { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }),
+      table(t('overTime'), [t('month'), t('asked'), t('refused'), t('up'), t('down')], d.months.map((m) => [m.month, m.asked, m.refused, m.up, m.down]), [1, 2, 3, 4])),
     card(t('rated'), chart('chart-rated', t('rated'), 'bar', d.rated.map((x) => x.label.slice(0, 18)), [
-      { label: '👍', data: d.rated.map((x) => x.up), backgroundColor: c.ok }, { label: '👎', data: d.rated.map((x) => x.down), backgroundColor: c.bad }], stacked),
+      { label: t('up'), data: d.rated.map((x) => x.up), backgroundColor: c.ok }, { label: t('down'), data: d.rated.map((x) => x.down), backgroundColor: c.bad }], stacked),
       table(t('topMissed'), [t('question'), t('times')], d.topMissed.map((m) => [m.question, m.count]), [1])),
     h('section', { class: 'card wide', 'aria-label': t('queue') }, h('h2', {}, t('queue')), d.queue.length ? d.queue.map((item) => h('article', { class: 'item', 'aria-label': item.question },
       h('p', {}, h('strong', {}, item.question), ' ', badge(item.reason, item.reason === '未涉及' ? 'warning' : 'danger'), ' ', badge(`×${item.count}`, 'subtle')),

@@ -20,8 +20,8 @@ export const texts = {
     action_created: '提交', action_accepted: '受理', action_routed: '转办', action_replied: '回复', action_resolved: '办结', action_rated: '评价',
     readChart: '各公告送达与已读', title: '标题', audience: '对象', sentAt: '发送时间', failed: '失败', remind: '未读提醒',
     stageDraft: '草稿', stagePreview: '草稿', stageAwaitingApproval: '待审批', stageScheduled: '已定时', stageSending: '发送中', stageCompleted: '已发送', stageRecalled: '已撤回', stageCancelled: '已取消',
-    topics: '最常问到的内容（全部提问，按答复所依据的讲话部分）', topic: '内容', asked: '提问数', rated: '被评价答复所依据的讲话部分（👍/👎）',
-    topMissed: '最常问到的未涉及问题', question: '问题', times: '次数', overTime: '每月提问、“讲话未涉及”与 👎',
+    topics: '最常问到的内容（全部提问，按答复所依据的讲话部分）', topic: '内容', asked: '提问数', rated: '被评价答复所依据的讲话部分（有帮助 / 没帮助）', up: '有帮助', down: '没帮助',
+    topMissed: '最常问到的未涉及问题', question: '问题', times: '次数', overTime: '每月提问、“讲话未涉及”与“没帮助”',
     queue: '问答待办', link: '关联此句', dismiss: '确认讲话未涉及',
   },
   en: {
@@ -44,8 +44,8 @@ export const texts = {
     action_created: 'Submitted', action_accepted: 'Accepted', action_routed: 'Referred', action_replied: 'Replied', action_resolved: 'Resolved', action_rated: 'Rated',
     readChart: 'Delivered and read, per announcement', title: 'Title', audience: 'Audience', sentAt: 'Sent', failed: 'Failed', remind: 'Remind unread',
     stageDraft: 'Draft', stagePreview: 'Draft', stageAwaitingApproval: 'Awaiting approval', stageScheduled: 'Scheduled', stageSending: 'Sending', stageCompleted: 'Sent', stageRecalled: 'Recalled', stageCancelled: 'Cancelled',
-    topics: 'Most asked topics (every question, by the part of the speech answering it)', topic: 'Topic', asked: 'Questions', rated: 'Speech parts behind rated answers (👍/👎)',
-    topMissed: 'Most asked questions the speech does not cover', question: 'Question', times: 'Times', overTime: 'Questions, not covered and 👎 per month',
+    topics: 'Most asked topics (every question, by the part of the speech answering it)', topic: 'Topic', asked: 'Questions', rated: 'Speech parts behind rated answers (helpful / not helpful)', up: 'Helpful', down: 'Not helpful',
+    topMissed: 'Most asked questions the speech does not cover', question: 'Question', times: 'Times', overTime: 'Questions, not covered and not helpful per month',
     queue: 'Q&A to-do', link: 'Link to this sentence', dismiss: 'Confirm not covered',
   },
 };
