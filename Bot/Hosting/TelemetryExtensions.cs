@@ -24,13 +24,16 @@ internal static class TelemetryExtensions
             .WithMetrics(metrics => metrics
                 .AddMeter(BotTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation())
-            .WithTracing(tracing => tracing
-                .AddSource(BotTelemetry.Name)
-                // Health probes arrive every few seconds and say nothing a trace would add.
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(HostingExtensions.HealthPath))
                 .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
+        // What traces hold is declared always, but the tracer provider is built only when something exports them (the
+        // OTLP exporter here, or whoever else calls WithTracing). Without an exporter every turn still created, tagged
+        // and dropped three spans (request, turn, connector call): ~9 % of a Q&A turn's CPU in the turns benchmark.
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .AddSource(BotTelemetry.Name)
+            // Health probes arrive every few seconds and say nothing a trace would add.
+            .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(HostingExtensions.HealthPath))
+            .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.WithTracing().UseOtlpExporter();
 
         builder.Services.AddHostedService<DeliveryQueueSampler>();
         return builder;
