@@ -7,12 +7,16 @@ namespace OrganBot.Bot.Knowledge;
 /// <summary>
 /// <c>qa-resources [jieba Resources folder]</c>: filters jieba.NET's dictionary and its extended 同义词词林
 /// (<c>cn_synonym.txt</c>) to the speech's vocabulary, writing the small files the engine loads
-/// (Dialogs/Knowledge/Resources/jieba-dict.txt and synonyms.txt). Run it again when the speech changes.
+/// (Dialogs/Knowledge/Resources/jieba-dict.txt and synonyms.txt), and jieba's HMM tables as the engine needs them
+/// (jieba-prob_trans.json as shipped, jieba-prob_emit.json with its four states empty). Run it again when the speech changes.
 /// </summary>
 internal static class LexiconGenerator
 {
     /// <summary>词林 groups larger than this are loose associations, not synonyms a question can stand for.</summary>
     private const int MaxGroupSize = 16;
+
+    /// <summary>jieba's HMM emission table with its states B, E, M, S and no characters (the engine never uses the HMM).</summary>
+    internal const string EmptyEmissions = "{\"B\": {}, \"E\": {}, \"M\": {}, \"S\": {}}\n";
 
     public static string DefaultJiebaResources() => Path.Combine(
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
@@ -65,6 +69,11 @@ internal static class LexiconGenerator
         Directory.CreateDirectory(outputDirectory);
         File.WriteAllText(Path.Combine(outputDirectory, "jieba-dict.txt"), dictionary.ToString());
         File.WriteAllText(Path.Combine(outputDirectory, "synonyms.txt"), synonymText.ToString());
+        // jieba.NET's static constructor reads both HMM tables whatever the caller asks for (1.2 MB of emission
+        // probabilities, about half the engine's cold start), but the engine cuts with hmm: false only, so it never
+        // consults them: the transitions are kept as shipped and the emissions are reduced to their four empty states.
+        File.Copy(Path.Combine(jiebaResources, "prob_trans.json"), Path.Combine(outputDirectory, "jieba-prob_trans.json"), overwrite: true);
+        File.WriteAllText(Path.Combine(outputDirectory, "jieba-prob_emit.json"), EmptyEmissions);
         return $"{speechWords.Count} speech words; {synonyms.Count} of them with {synonyms.Values.Sum(s => s.Count)} synonyms; dictionary {keep.Count} words\n";
     }
 }

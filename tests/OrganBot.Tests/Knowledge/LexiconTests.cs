@@ -24,6 +24,8 @@ public sealed class LexiconTests
         Assert.DoesNotContain(synonymTerms, t => !speech.Contains(t, StringComparison.Ordinal));
         Assert.DoesNotContain(englishTargets, t => !speech.Contains(t.Trim(), StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, Lexicon.JiebaFolder, "dict.txt")), "jieba's filtered dictionary is copied to the output");
+        // The engine cuts with hmm: false only, so jieba's start-up read of its HMM tables gets the emptied emissions.
+        Assert.Equal(LexiconGenerator.EmptyEmissions, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, Lexicon.JiebaFolder, "prob_emit.json")));
         Assert.Contains("CC BY-SA", Resource("cedict-en.txt"), StringComparison.Ordinal);
     }
 
