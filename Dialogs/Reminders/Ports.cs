@@ -17,10 +17,12 @@ public sealed record Rsvp(
     {
         get
         {
-            // FNV-1a over the reason: two answers in the same tick with different reasons stay apart.
+            // FNV-1a over the reason: two answers in the same millisecond with different reasons stay apart. Whole
+            // milliseconds, because storage keeps 0.1 ms (DateTimeOffsetToBinaryConverter): the version on the card,
+            // made from the answer just given, must equal the one made from the stored answer.
             var hash = 2166136261u;
             foreach (var c in Reason ?? "") hash = (hash ^ c) * 16777619u;
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{UpdatedAt.UtcTicks}-{hash:x8}");
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{UpdatedAt.UtcTicks / TimeSpan.TicksPerMillisecond}-{hash:x8}");
         }
     }
 }

@@ -175,8 +175,13 @@ export class Driver {
 
   /** Any activity, sent verbatim to the bot through the Playground (e.g. as another member, or an event). */
   async custom(activity) {
-    const template = await (await fetch(`${this.base}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(activity.conversation?.id ?? ids.personal)}`)).json().catch(() => ({}));
-    return this.post('/_internal/v1/customActivities', { ...template, ...activity, conversation: { ...(template.conversation ?? {}), ...activity.conversation } });
+    // The template of the Playground user's own chat carries serviceUrl, recipient and channelData; the rest is ours.
+    this.template ??= await (await fetch(`${this.base}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(ids.personal)}`)).json();
+    const { text, value, name, action, ...base } = this.template;
+    return this.post('/_internal/v1/customActivities', {
+      ...base, id: `shot-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, timestamp: new Date().toISOString(),
+      ...activity, conversation: { ...(base.conversation ?? {}), ...activity.conversation },
+    });
   }
 
   /** Waits until the page shows the text (a card's title, a reply). */
@@ -218,10 +223,9 @@ export class Driver {
 // ---- scenes ------------------------------------------------------------------------------------------------
 const zh = (lang) => lang === 'zh';
 
-/** Beijing wall-clock time `minutes` from now, as HH:MM. */
+/** Beijing wall-clock time `minutes` from now, as "YYYY-MM-DD HH:MM" (a one-off event). */
 function beijingIn(minutes) {
-  const t = new Date(Date.now() + (8 * 60 + minutes) * 60000);
-  return `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  return new Date(Date.now() + (8 * 60 + minutes) * 60000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** An Action.Execute press sent as a custom activity (as anyone, in any 1:1 chat); for setting the stage. */
@@ -343,5 +347,69 @@ Object.assign(scenes, {
     await d.see(t('确认办结这条反馈吗', 'Resolve this ticket?'));
     await d.card(ticket).locator('textarea, input[type="text"]').last().fill(t('已与后勤服务中心沟通，下周起晚餐供应至19:00。', 'Agreed with the canteen: dinner until 7 pm from next week.'));
     await d.shot(`feedback-resolve-${lang}`, ticket);
+  },
+});
+
+/** The first occurrence key on the last card with RSVP buttons that follows the event's title. */
+function occurrenceOf(d, title) {
+  const sent = [...d.cards].reverse().find((c) => c.card && JSON.stringify(c.card).includes('remind.rsvp') && JSON.stringify(c.card).includes(title));
+  if (!sent) throw new Error(`no RSVP card for ${title}`);
+  const json = JSON.stringify(sent.card);
+  const match = /"occurrence":"([^"]+)"/.exec(json.slice(json.indexOf(title)));
+  return match[1];
+}
+
+Object.assign(scenes, {
+  /** As admin: a new event whose first reminder time has passed (the warning), 我的提醒 with 参加/请假, then 请假 to the secretary. */
+  async reminders(d, lang) {
+    const t = (c, e) => (zh(lang) ? c : e);
+    await d.open();
+    if (!d.seeded) { await seedMembers(d); d.seeded = true; }
+
+    await d.say(t('提醒管理', 'reminders'));
+    const list = t('新建提醒', 'New event');
+    await d.see(list);
+    await d.press(list, list);
+    const form = t('新建活动提醒', 'New event reminder');
+    await d.see(form);
+    const title = t('支部党员大会', 'Branch meeting');
+    await d.card(form).getByLabel(t('活动名称', 'Title')).first().fill(title);
+    await d.card(form).getByLabel(t('时间规则', 'When')).first().fill(beijingIn(40));
+    await d.card(form).getByLabel(t('提前提醒', 'Remind before')).first().fill(t('1小时前', '1 hour before'));
+    await d.press(form, t('保存', 'Save'));
+    const late = t('第一次提醒的时间已经过去', 'The first reminder time has passed');
+    await d.see(late);
+    await d.shot(`reminder-late-${lang}`, late);
+    await d.press(late, t('现在发送', 'Send now'));
+    const reminder = t(`活动提醒：${title}`, `Reminder: ${title}`);
+    await d.see(reminder);
+    await d.shot(`reminder-card-${lang}`, reminder);
+
+    // An event whose 请假 goes to the Playground user (the branch secretary here).
+    const meeting = t('支部委员会', 'Branch committee');
+    await invokeAs(d, me, ids.personal, 'remind.admin.save', eventData(meeting, t('每月第一个周五 15:00', 'first Friday of every month 15:00'), { approvers: `user:${ids.myAad}`, leads: t('1天前 09:00', '1 day before 09:00') }));
+    await sleep(1500);
+    await d.say(t('我的提醒', 'my reminders'));
+    const mine = t('我的提醒', 'My reminders');
+    await d.see(t('尚未答复', 'No answer yet'));
+    await d.shot(`reminder-mine-${lang}`, mine);
+
+    const secretaryOf = ids.others[0];
+    await invokeAs(d, secretaryOf, chatOf(secretaryOf), 'remind.rsvp', { occurrence: occurrenceOf(d, meeting), answer: 'leave', reason: t('外出调研', 'Field research that day') });
+    const request = t('请假审批', 'Leave request');
+    await d.see(request);
+    await d.shot(`leave-request-${lang}`, request);
+    await d.card(request).locator('textarea, input[type="text"]').last().fill(t('请会后自学会议材料', 'Please read the minutes afterwards')).catch(() => {});
+    await d.press(request, t('批准', 'Approve'));
+    await d.see(t('已批准', 'Approved'));
+    await d.shot(`leave-decided-${lang}`, request);
+
+    await d.say(t('成员台账', 'attendance record'));
+    const ledger = t('成员台账', 'Attendance record by member');
+    await d.see(ledger);
+    await choose(d, ledger, 0, 1);
+    await d.press(ledger, t('查看', 'Show'));
+    await sleep(2500);
+    await d.shot(`ledger-${lang}`, ledger);
   },
 });

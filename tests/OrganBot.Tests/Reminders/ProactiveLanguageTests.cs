@@ -54,18 +54,22 @@ public sealed class ProactiveLanguageTests : ReminderTestBase
         var ev = await SingleEventAsync(bot);
         var occurrence = OccurrenceKeys.Make(ev.Id, new DateOnly(2027, 2, 5));
 
+        // A real clock has sub-millisecond ticks, which storage does not keep: the card must still match the stored 请假.
+        Clock.Advance(TimeSpan.FromTicks(4_321_987));
         await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.rsvp", new JsonObject { ["occurrence"] = occurrence, ["answer"] = "leave", ["reason"] = "Business trip" }, locale: "zh-CN"));
         var request = Assert.Single(await Connector.WaitForSendsAsync(1));
         await Deliveries.WaitForAsync(1);
         var version = request.Card!["actions"]!.AsArray().First(a => a!["verb"]?.GetValue<string>() == "remind.leave.decide")!["data"]!["version"]!.GetValue<string>();
         Connector.Clear();
-        await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.leave.decide",
+        var decided = await InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, "remind.leave.decide",
             new JsonObject { ["occurrence"] = occurrence, ["member"] = Activities.UserId, ["version"] = version, ["decision"] = "approve", ["note"] = "" },
             userId: Member2, aad: Member2Aad, conversationId: "a:personal-2", locale: "en-US"));
         var told = await Connector.WaitForAsync(calls => calls.Any(c => c.IsSend && c.ConversationId == Activities.ConversationId));
 
         Assert.Equal("a:personal-2", request.ConversationId);
         Assert.Contains("请假审批", request.Card.Readable(), StringComparison.Ordinal);
+        Assert.Contains("已批准", decided, StringComparison.Ordinal); // member 2 writes Chinese
+        Assert.DoesNotContain("已修改或撤回", decided, StringComparison.Ordinal);
         Assert.Contains("Your leave is approved", told.Single(c => c.IsSend && c.ConversationId == Activities.ConversationId).Text, StringComparison.Ordinal);
     }
 }
