@@ -27,15 +27,21 @@ public static partial class ExpectedAnswer
     [GeneratedRegex(@"流程|程序|手续|步骤|办法|申请|报名|办理")]
     private static partial Regex ProcedureEvidence();
 
-    [GeneratedRegex(@"在哪(?![里几些个方])|在哪里(?:开|办|交|领|报|举行|举办)|哪个(?:会议室|地方|房间|楼|窗口)|什么地方|啥地方|地点|\bwhere (?:is|are|do|can|should|will)\b")]
+    [GeneratedRegex(@"在哪(?![里几些个方])|在哪里(?:开|办|交|领|报|举行|举办)|\bwhere (?:is|are|do|can|should|will)\b")]
     private static partial Regex PlaceQuestion();
 
-    [GeneratedRegex(@"会议室|礼堂|大厅|楼|地点|场所")]
+    [GeneratedRegex(@"会议室|礼堂|大厅|楼|地点|场所|[省市县区]")]
     private static partial Regex PlaceEvidence();
 
-    /// <summary>An administrative level (省, 市委) answers “which province/city”, not “which room”: it counts only when the question asks for a region.</summary>
-    [GeneratedRegex(@"[省市县区]")]
-    private static partial Regex RegionWord();
+    /// <summary>
+    /// A question for a venue or an address (哪个会议室, 地址): an administrative level (省, 市委) does not answer it,
+    /// while a bare 在哪 is often figurative (团结在哪, 在哪发力) and keeps the lenient evidence above.
+    /// </summary>
+    [GeneratedRegex(@"哪个(?:会议室|地方|房间|楼|窗口)|什么地方|啥地方|地点|地址")]
+    private static partial Regex VenueQuestion();
+
+    [GeneratedRegex(@"会议室|礼堂|大厅|楼|地点|场所")]
+    private static partial Regex VenueEvidence();
 
     [GeneratedRegex(@"是谁|谁是|叫什么名字|\bwho (?:is|are|was)\b|whose name")]
     private static partial Regex PersonQuestion();
@@ -49,6 +55,6 @@ public static partial class ExpectedAnswer
         || (TimeQuestion().IsMatch(normalizedQuestion) && !TimeEvidence().IsMatch(sentence))
         || (ProcedureQuestion().IsMatch(normalizedQuestion) && !ProcedureEvidence().IsMatch(sentence))
         || (PersonQuestion().IsMatch(normalizedQuestion) && !PersonEvidence().IsMatch(sentence))
-        || (PlaceQuestion().IsMatch(normalizedQuestion) && !PlaceEvidence().IsMatch(sentence)
-            && !(RegionWord().IsMatch(normalizedQuestion) && RegionWord().IsMatch(sentence)));
+        || (PlaceQuestion().IsMatch(normalizedQuestion) && !PlaceEvidence().IsMatch(sentence))
+        || (VenueQuestion().IsMatch(normalizedQuestion) && !VenueEvidence().IsMatch(sentence));
 }

@@ -28,10 +28,10 @@ public sealed record RankingWeights
     public double PhraseBonus { get; init; } = 0.5;
 
     /// <summary>
-    /// Sequential dependence: bonus (× the pair's mean idf) for two consecutive content words of the question found
+    /// Sequential dependence: bonus (× the pair's own idf) for two consecutive content words of the question found
     /// next to each other, in order, in the sentence (two apart at most); half of it out of order.
     /// </summary>
-    public double ProximityWeight { get; init; } = 6;
+    public double ProximityWeight { get; init; } = 2;
 
     /// <summary>
     /// Answer type: a question asking what to do (怎么/如何/要不要/how should) multiplies a requirement sentence

@@ -204,14 +204,21 @@ public sealed class SpeechIndex
         var weights = _weights;
         if (weights.ProximityWeight > 0 && query.WordPairs.Count > 0)
         {
-            var pairIdf = query.WordPairs.Select(p => (p.First, p.Second, Idf: 0.5 * (WordIdf(idfs, p.First) + WordIdf(idfs, p.Second)))).ToArray();
-            for (var i = 0; i < sentences.Count; i++)
+            // Each pair weighs by its own idf (the sentences where its words stand together): 人大+工作 stands together
+            // all over the speech and says little; 党委+群团 does once and says which sentence is meant.
+            var near = new double[sentences.Count];
+            foreach (var (first, second) in query.WordPairs)
             {
-                foreach (var (first, second, idf) in pairIdf)
+                var df = 0;
+                for (var i = 0; i < sentences.Count; i++)
                 {
-                    var near = Near(_normalized[i], first, second) ? 1.0 : Near(_normalized[i], second, first) ? 0.5 : 0;
-                    lexical[i] += weights.ProximityWeight * near * idf;
+                    near[i] = Near(_normalized[i], first, second) ? 1.0 : Near(_normalized[i], second, first) ? 0.5 : 0;
+                    if (near[i] > 0) df++;
                 }
+
+                if (df == 0) continue;
+                var pairIdf = Math.Log(1 + ((sentences.Count - df + 0.5) / (df + 0.5)));
+                for (var i = 0; i < sentences.Count; i++) lexical[i] += weights.ProximityWeight * near[i] * pairIdf;
             }
         }
 
@@ -302,10 +309,6 @@ public sealed class SpeechIndex
 
         return total == 0 ? 0 : hit / total;
     }
-
-    /// <summary>Idf of a question word: its word term, else its first bigram's.</summary>
-    private double WordIdf(Dictionary<string, double> idfs, string word) =>
-        idfs.TryGetValue(WordPrefix + word, out var idf) ? idf : idfs.TryGetValue(word[..2], out var bigram) ? bigram : MaxIdf;
 
     /// <summary><paramref name="second"/> starts at most <see cref="ProximityGap"/> characters after an occurrence of <paramref name="first"/>.</summary>
     private static bool Near(string text, string first, string second)

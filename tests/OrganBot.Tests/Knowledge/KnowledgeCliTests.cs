@@ -83,4 +83,19 @@ public sealed class KnowledgeCliTests
         var testIds = KnowledgeEvaluator.ReadJsonl(File.ReadAllText(KnowledgeFixture.DataPath("members-test.jsonl"))).Select(q => q.Id);
         Assert.DoesNotContain(testIds, id => text.Contains(id + " ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TuneQa_PrintsTheChosenWeightsWithDevAndHeldOutLike_WithoutTheTestSplit()
+    {
+        var output = new StringWriter();
+
+        var code = await KnowledgeCli.RunAsync(["tune-qa"], new StringReader(""), output, new StringWriter());
+
+        var text = output.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains("Chosen: RankingWeights", text, StringComparison.Ordinal);
+        Assert.Contains("held-out-like", text, StringComparison.Ordinal);
+        Assert.Contains("no proximity", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("test", text, StringComparison.OrdinalIgnoreCase);
+    }
 }
