@@ -393,9 +393,10 @@ public static class ReminderAdminCards
             var items = new List<CardElement>
             {
                 new TextBlock($"{line.Title} · {line.Kind}{(line.Mandatory ? (en ? " · required" : " · 必须参加") : "")}") { Weight = TextWeight.Bolder },
-                new TextBlock(line.TimeLine) { Spacing = Spacing.None },
-                new TextBlock(line.Answer) { IsSubtle = true, Spacing = Spacing.None },
             };
+            // One text block per line: renderers join a single line break in a text block into a space.
+            items.AddRange(line.TimeLine.Split('\n').Select(text => new TextBlock(text) { Spacing = Spacing.None }));
+            items.Add(new TextBlock(line.Answer) { IsSubtle = true, Spacing = Spacing.None });
             if (line.OccurrenceKey is not null && !line.Closed)
             {
                 // Each occurrence has its own reason field: input ids must be unique within the card.

@@ -113,7 +113,7 @@ public sealed class AnnouncementSending(
         foreach (var a in await store.ListRecentAsync(10, cancellationToken))
         {
             var model = await service.ProgressAsync(a, language, cancellationToken);
-            var counts = a.SentAt is null ? "" : language.Pick($"，已发送 {model.Sent} / 失败 {model.Failed} / 待发送 {model.Pending}", $", sent {model.Sent} / failed {model.Failed} / waiting {model.Pending}");
+            var counts = a.SentAt is null ? "" : language.Pick($"（送达 {model.Sent} / 失败 {model.Failed} / 待发送 {model.Pending}）", $" (delivered {model.Sent} / failed {model.Failed} / waiting {model.Pending})");
             items.Add(new AnnouncementListItem(a.Id, a.Content.Title, language.Pick("状态：", "Status: ") + StateLabel(a.State, language) + counts + ReadView.ListClause(model.Reads, language), a.SentAt is not null));
         }
 

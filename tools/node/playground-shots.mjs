@@ -9,7 +9,7 @@
 // Chromium: /usr/bin/chromium (CHROMIUM to override); a CJK font must be installed (fonts-wqy-microhei).
 // Messages are typed into the compose box and sent with Enter; when the UI does not show the message, it is sent
 // through the Playground's REST API instead while the page is open (the page shows only what arrives while it is open).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -228,11 +228,11 @@ function beijingIn(minutes) {
   return new Date(Date.now() + (8 * 60 + minutes) * 60000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** An Action.Execute press sent as a custom activity (as anyone, in any 1:1 chat); for setting the stage. */
+/** An Action.Execute press sent as a custom activity (as anyone, in the group chat or a 1:1 chat); for setting the stage. */
 async function invokeAs(d, user, conversationId, verb, data) {
   await d.custom({
     type: 'invoke', name: 'adaptiveCard/action', from: { id: user.id, name: user.name, aadObjectId: user.aad },
-    conversation: { id: conversationId, conversationType: 'personal', tenantId: ids.tenant }, locale: 'zh-CN',
+    conversation: conversation(conversationId), locale: 'zh-CN',
     value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
   });
 }
@@ -240,17 +240,33 @@ async function invokeAs(d, user, conversationId, verb, data) {
 async function textAs(d, user, conversationId, text) {
   await d.custom({
     type: 'message', text, textFormat: 'plain', from: { id: user.id, name: user.name, aadObjectId: user.aad },
-    conversation: { id: conversationId, conversationType: 'personal', tenantId: ids.tenant }, locale: 'zh-CN',
+    conversation: conversation(conversationId), locale: 'zh-CN',
   });
 }
 
-const me = { id: ids.me, name: ids.myName, aad: ids.myAad };
-const chatOf = (u) => `a:playground-personal-${u.id.slice(-6)}`;
+const conversation = (id) => (id === ids.group
+  ? { id, conversationType: 'groupChat', isGroup: true, tenantId: ids.tenant }
+  : { id, conversationType: 'personal', tenantId: ids.tenant });
 
-/** The other five members write to the bot once, so it knows their 1:1 chats (audiences, approvers, receipts). */
+const me = { id: ids.me, name: ids.myName, aadObjectId: ids.myAad, aad: ids.myAad };
+
+/**
+ * The other five members write once in the group chat, so the bot knows them (audiences, approvers). It opens their
+ * 1:1 chats itself (POST /v3/conversations) when it first sends to them; the Playground names those chats at random.
+ */
 async function seedMembers(d) {
-  for (const u of ids.others) await textAs(d, u, chatOf(u), '你好');
+  if (d.seeded) return;
+  d.seeded = true;
+  for (const u of ids.others) await textAs(d, u, ids.group, `<at>${ids.botName}</at> 你好`);
   await sleep(3000);
+}
+
+/** A member's 1:1 chat as the bot stored it (the Playground made up its id), or null. */
+function memberChat(d, user) {
+  try {
+    const out = execFileSync('sqlite3', [join(d.work, 'organbot.db'), `select PersonalConversationId from Members where Id = '${user.id}'`], { encoding: 'utf8' }).trim();
+    return out || null;
+  } catch { return null; }
 }
 
 const eventData = (title, recurrence, extra = {}) => ({
@@ -273,6 +289,10 @@ export const scenes = {
     const title = zh(lang) ? '讲话要点' : 'Key points of the speech';
     await d.see(title);
     await d.shot(`keypoints-${lang}`, title);
+    // One part as an outline: its points with their headings, the requirements under a point on demand.
+    await d.press(title, zh(lang) ? '第二部分' : 'Part 2');
+    await sleep(3000);
+    await d.shot(`keypoints-part-${lang}`, zh(lang) ? '坚持思想引领' : 'Part 2');
   },
 
   async admin(d, lang) {
@@ -311,7 +331,15 @@ Object.assign(scenes, {
       await d.see('@机关党建助手');
       await d.shot('welcome-channel-zh', '欢迎使用机关党建助手');
     } else {
+      // The app is installed once per team; a new installation from an English client (as a custom activity) welcomes again.
       await d.page.locator('[aria-label="机关党委 - 通知公告"]').first().click();
+      await d.page.waitForTimeout(1500);
+      const conv = { id: ids.channel, conversationType: 'channel', isGroup: true, tenantId: ids.tenant };
+      const channelData = { tenant: { id: ids.tenant }, team: { id: ids.team, name: '机关党委' }, channel: { id: ids.channel, name: '通知公告' } };
+      for (const action of ['remove', 'add']) {
+        await d.custom({ type: 'installationUpdate', action, from: { id: ids.me, name: ids.myName, aadObjectId: ids.myAad }, conversation: conv, channelData, locale: 'en-US' });
+        await sleep(1500);
+      }
       await d.see('Welcome to OrganBot');
       await d.shot('welcome-channel-en', 'Welcome to OrganBot');
     }
@@ -364,7 +392,7 @@ Object.assign(scenes, {
   async reminders(d, lang) {
     const t = (c, e) => (zh(lang) ? c : e);
     await d.open();
-    if (!d.seeded) { await seedMembers(d); d.seeded = true; }
+    await seedMembers(d);
 
     await d.say(t('提醒管理', 'reminders'));
     const list = t('新建提醒', 'New event');
@@ -395,7 +423,7 @@ Object.assign(scenes, {
     await d.shot(`reminder-mine-${lang}`, mine);
 
     const secretaryOf = ids.others[0];
-    await invokeAs(d, secretaryOf, chatOf(secretaryOf), 'remind.rsvp', { occurrence: occurrenceOf(d, meeting), answer: 'leave', reason: t('外出调研', 'Field research that day') });
+    await invokeAs(d, secretaryOf, ids.group, 'remind.rsvp', { occurrence: occurrenceOf(d, meeting), answer: 'leave', reason: t('外出调研', 'Field research that day') });
     const request = t('请假审批', 'Leave request');
     await d.see(request);
     await d.shot(`leave-request-${lang}`, request);
@@ -407,9 +435,84 @@ Object.assign(scenes, {
     await d.say(t('成员台账', 'attendance record'));
     const ledger = t('成员台账', 'Attendance record by member');
     await d.see(ledger);
-    await choose(d, ledger, 0, 1);
+    // 李红 (her 请假 was approved above), over the whole year: the default range ends today.
+    await d.card(ledger).getByRole('combobox').first().click().catch(() => {});
+    await d.page.getByRole('option', { name: ids.others[0].name }).first().click().catch(() => {});
+    const to = d.card(ledger).getByLabel(t('结束日期', 'To')).first();
+    await to.fill(`${new Date().getFullYear()}-12-31`).catch(async () => { await to.click(); await d.page.keyboard.type(`${new Date().getFullYear()}/12/31`); await d.page.keyboard.press('Enter'); });
     await d.press(ledger, t('查看', 'Show'));
     await sleep(2500);
     await d.shot(`ledger-${lang}`, ledger);
   },
 });
+
+/** A read receipt as Teams sends it when the member reads their 1:1 chat (issue 14): everything up to now is read. */
+async function readReceipt(d, user) {
+  const chat = user.id === ids.me ? ids.personal : memberChat(d, user);
+  if (!chat) { console.warn(`no 1:1 chat known for ${user.name}; no receipt`); return; }
+  await d.custom({
+    type: 'event', name: 'application/vnd.microsoft.readReceipt', from: { id: user.id, name: user.name, aadObjectId: user.aad },
+    conversation: conversation(chat), value: { lastReadMessageId: String(Date.now() + 60000) },
+  });
+}
+
+Object.assign(scenes, {
+  /** As admin: 发布公告 → 预览 → 确认发送; 公告列表; then three read receipts move the read count. */
+  async announcements(d, lang) {
+    const t = (c, e) => (zh(lang) ? c : e);
+    await d.open();
+    await seedMembers(d);
+    await d.say(t('发布公告', 'announce'));
+    const compose = t('发布公告', 'New announcement');
+    await d.see(t('正文', 'Body'));
+    const title = t('关于开展12月主题党日活动的通知', 'December Theme Party Day');
+    await d.card(compose).locator('input[type="text"]').first().fill(title);
+    await d.card(compose).locator('textarea').first().fill(t('请各支部于12月4日（周五）15:00在机关三楼会议室集中学习讲话第二部分。', 'Branches meet on Friday 4 December at 15:00 in the third-floor meeting room to study Part 2 of the speech.'));
+    await d.press(compose, t('预览', 'Preview'));
+    const send = t('确认发送', 'Send');
+    await d.page.getByRole('button', { name: send, exact: true }).last().waitFor({ timeout: 30000 });
+    await d.page.getByRole('button', { name: send, exact: true }).last().click();
+    await sleep(6000);
+
+    await d.say(t('公告列表', 'announcements'));
+    const list = t('公告列表', 'Announcements');
+    await d.see(t('未读或未知', 'Unread or unknown'));
+    await d.shot(`announcements-${lang}`, list);
+
+    // The admin and two members read their chats; Teams sends each a read receipt (here: a custom activity through the Playground).
+    for (const u of [me, ...ids.others.slice(0, 2)]) await readReceipt(d, u);
+    await sleep(1500);
+    await d.say(t('公告列表', 'announcements'));
+    await sleep(2500);
+    await d.shot(`announcements-read-${lang}`, list);
+  },
+});
+
+// ---- main ---------------------------------------------------------------------------------------------------
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // The channel welcome comes first: the app is installed there once per run.
+  const order = ['welcome', 'language', 'keypoints', 'admin', 'feedback', 'reminders', 'announcements'];
+  const unknown = (only ?? []).filter((n) => !order.includes(n));
+  if (unknown.length) { console.error(`unknown scene(s): ${unknown.join(', ')}; scenes: ${order.join(', ')}`); process.exit(2); }
+  const env = await startAll();
+  const d = new Driver(env);
+  let failed = 0;
+  try {
+    for (const name of order.filter((n) => !only || only.includes(n))) {
+      for (const lang of ['zh', 'en']) {
+        try {
+          await scenes[name](d, lang);
+        } catch (e) {
+          failed++;
+          console.error(`scene ${name} (${lang}) failed: ${e.message.split('\n')[0]}`);
+          await d.page.screenshot({ path: join(env.work, `failed-${name}-${lang}.png`) }).catch(() => {});
+        }
+      }
+    }
+  } finally {
+    d.ws?.close();
+    await env.stop();
+  }
+  if (keep) console.log(`kept ${env.work}`);
+  process.exit(failed ? 1 : 0);
+}
