@@ -7,11 +7,18 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace OrganBot.Bot.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class R4Console : Migration
+    public partial class Round4 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Name",
+                table: "Conversations",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "QaAsked",
                 columns: table => new
@@ -39,6 +46,10 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "QaAsked");
+
+            migrationBuilder.DropColumn(
+                name: "Name",
+                table: "Conversations");
         }
     }
 }

@@ -5,11 +5,18 @@
 namespace OrganBot.Bot.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class R4Console : Migration
+    public partial class Round4 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Name",
+                table: "Conversations",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "QaAsked",
                 columns: table => new
@@ -37,6 +44,10 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "QaAsked");
+
+            migrationBuilder.DropColumn(
+                name: "Name",
+                table: "Conversations");
         }
     }
 }

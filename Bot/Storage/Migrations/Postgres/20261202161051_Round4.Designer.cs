@@ -12,8 +12,8 @@ using OrganBot.Bot.Storage;
 namespace OrganBot.Bot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261202145935_R4Ux")]
-    partial class R4Ux
+    [Migration("20261202161051_Round4")]
+    partial class Round4
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -615,6 +615,35 @@ namespace OrganBot.Bot.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AnswerVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Knowledge.QaAskedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Part");
+
+                    b.ToTable("QaAsked", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Knowledge.QaQueueRecord", b =>

@@ -11,8 +11,8 @@ using OrganBot.Bot.Storage;
 namespace OrganBot.Bot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261202145928_R4Ux")]
-    partial class R4Ux
+    [Migration("20261202161046_Round4")]
+    partial class Round4
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -596,6 +596,33 @@ namespace OrganBot.Bot.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AnswerVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OrganBot.Bot.Knowledge.QaAskedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Part");
+
+                    b.ToTable("QaAsked", (string)null);
                 });
 
             modelBuilder.Entity("OrganBot.Bot.Knowledge.QaQueueRecord", b =>
