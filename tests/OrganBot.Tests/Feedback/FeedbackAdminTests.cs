@@ -103,7 +103,9 @@ public sealed class FeedbackAdminTests : IAsyncLifetime
         var csv = await ExportCsvAsync();
 
         Assert.Contains(connectorCalls, p => p.Contains("匿名反映", StringComparison.Ordinal));
-        var adminFacing = connectorCalls.Concat(_host.Connector.Calls.Select(c => c.Body.Readable()))
+        // Calls made since (the export's) are admin-facing too, except the member's own chat: a notice that reaches it
+        // late (delivery order under load) is addressed to the member, which is no disclosure to an admin.
+        var adminFacing = connectorCalls.Concat(_host.Connector.Calls.Where(c => c.ConversationId != Activities.ConversationId).Select(c => c.Body.Readable()))
             .Concat([replied.Readable(), filtered.Readable(), list.Readable(), csv])
             .Concat(_logs.Lines)
             .ToList();
