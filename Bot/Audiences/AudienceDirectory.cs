@@ -169,11 +169,8 @@ internal sealed partial class AudienceDirectory(
         return await members.OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A member as a recipient. Its Locale is the language proactive messages use: the one the member chose (语言), else
-    /// the one they last wrote in, else the client's locale; a Chinese writer in an en-US client reads Chinese.
-    /// </summary>
-    private static AudienceRecipient ToRecipient(MemberRecord m) => new(m.Id, m.Name, m.AadObjectId, m.TimeZone, m.PreferredLanguage ?? m.LastLanguage ?? m.Locale);
+    /// <summary>A member as a recipient, in the language proactive messages use (a Chinese writer in an en-US client reads Chinese).</summary>
+    private static AudienceRecipient ToRecipient(MemberRecord m) => new(m.Id, m.Name, m.AadObjectId, m.TimeZone, m.ProactiveLocale);
 
     private static AudienceRecipient ToRecipient(ConversationRecord c) => new(c.Id, c.TeamName, null, null, c.Locale, IsConversation: true);
 

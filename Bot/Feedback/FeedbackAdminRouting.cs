@@ -54,9 +54,8 @@ internal sealed class FeedbackAdminRouting(BotDbContext db, TimeProvider time)
         var members = await db.Members.AsNoTracking()
             .Where(m => m.AadObjectId != null && ids.Contains(m.AadObjectId.ToLower()))
             .OrderBy(m => m.Id)
-            .Select(m => new { m.Id, Language = m.PreferredLanguage ?? m.LastLanguage ?? m.Locale })
             .ToListAsync(cancellationToken);
-        // An admin gets new tickets in the language they chose or last wrote in, as every proactive message.
-        return [.. members.Select(m => new AdminTarget(null, m.Id, m.Language ?? "zh-CN"))];
+        // An admin gets new tickets in the language of every proactive message.
+        return [.. members.Select(m => new AdminTarget(null, m.Id, m.ProactiveLocale ?? "zh-CN"))];
     }
 }

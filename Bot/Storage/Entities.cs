@@ -63,6 +63,12 @@ public sealed class MemberRecord
     /// <summary>The language of the member's latest text ("zh" or "en"), for card actions and proactive messages.</summary>
     public string? LastLanguage { get; set; }
 
+    /// <summary>
+    /// The locale of messages the bot sends on its own: the language the member chose, else the one they last wrote in,
+    /// else their client's. Read-only, so not a column.
+    /// </summary>
+    public string? ProactiveLocale => PreferredLanguage ?? LastLanguage ?? Locale;
+
     public string? TimeZone { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }

@@ -178,7 +178,9 @@ public sealed class AttendanceReport(
         if (choices.All(c => c.Key != occurrence.Key)) choices.Insert(0, (ReminderViews.TimeLine(occurrence, ev, language), occurrence.Key));
         var started = now >= occurrence.StartUtc;
         var withApprovers = ev.Approvers.Count > 0;
-        List<AttendanceRow> With(params AttendanceStatus[] statuses) => [.. rows.Where(r => statuses.Contains(r.StatusFor(ev, started)))];
+        // Each row's status once; a lookup keeps the rows' order within a status, and 未答复 and 缺席 never mix in one occurrence.
+        var byStatus = rows.ToLookup(r => r.StatusFor(ev, started));
+        List<AttendanceRow> With(params AttendanceStatus[] statuses) => [.. statuses.SelectMany(s => byStatus[s])];
         AttendanceLine LeaveLine(AttendanceRow r) => new(r.Name, r.ApprovalNote.Length == 0 ? r.Reason : r.Reason + language.Pick($"（审批意见：{r.ApprovalNote}）", $" (note: {r.ApprovalNote})"));
         return new StatsView
         {
