@@ -26,12 +26,12 @@ function request()
   sent = sent + 1
   local member = (tid * 7919 + sent) % conversations
   local body = string.format(
-    '{"type":"message","id":"%s-%d-%d","timestamp":"2026-11-27T09:59:07.475Z","serviceUrl":"%s","channelId":"msteams",' ..
+    '{"type":"message","id":"%s-%d-%d","timestamp":"%s","serviceUrl":"%s","channelId":"msteams",' ..
     '"from":{"id":"29:bench-member-%d","name":"成员%d","aadObjectId":"bbbbbbbb-0000-0000-0000-%012d"},' ..
     '"recipient":{"id":"28:organbot-bench","name":"OrganBot"},' ..
     '"conversation":{"conversationType":"personal","tenantId":"11111111-2222-3333-4444-555555555555","id":"a:%s-%d"},' ..
     '"locale":"zh-CN","text":"%s","textFormat":"plain","channelData":{"tenant":{"id":"11111111-2222-3333-4444-555555555555"}}}',
-    prefix, tid, sent, service_url, member, member, member, prefix, member, text)
+    prefix, tid, sent, os.date("!%Y-%m-%dT%H:%M:%SZ"), service_url, member, member, member, prefix, member, text)
   return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
 end
 

@@ -33,6 +33,13 @@ internal static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapConsole(this WebApplication app)
     {
         var root = Path.Combine(app.Environment.ContentRootPath, "wwwroot", "console");
+        // The session cookie, as the default scheme would have read it, but on console requests only (see AddConsole).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/console"), console => console.Use(async (context, next) =>
+        {
+            var session = await context.AuthenticateAsync(ConsoleAccess.CookieScheme);
+            if (session.Succeeded) context.User = session.Principal;
+            await next(context);
+        }));
         if (Directory.Exists(Path.Combine(root, "assets")))
         {
             app.UseCompressedConsoleAssets(Path.Combine(root, "assets"));

@@ -23,6 +23,9 @@ internal static class ConsoleExtensions
         var lifetime = builder.Configuration.GetValue<TimeSpan?>(ConsoleOptions.SectionName + ":" + nameof(ConsoleOptions.SessionLifetime)) ?? new ConsoleOptions().SessionLifetime;
         // Secure cookies outside dev mode (the bot is reached over https there); dev mode runs on http://localhost.
         var secure = devMode ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // The only scheme would otherwise become the default, and every request (each turn on /api/messages among them)
+        // would have the cookie handler built and run; MapConsole reads the session on /console requests only.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         builder.Services.AddAuthentication().AddCookie(ConsoleAccess.CookieScheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;

@@ -36,14 +36,20 @@ internal static class KnowledgeExtensions
         builder.Services.AddScoped<QaStatistics>();
 
         var model = builder.Configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>()?.AzureOpenAI;
-        if (model?.IsConfigured == true)
-        {
-            builder.Services.AddHttpClient(nameof(OpenAIChatModel));
-            builder.Services.AddSingleton<OpenAIChatModel>();
-            builder.Services.AddSingleton<IAnswerGenerator>(sp => sp.GetRequiredService<OpenAIChatModel>());
-            builder.Services.AddSingleton<IQuestionRewriter>(sp => sp.GetRequiredService<OpenAIChatModel>());
-        }
-
+        if (model?.IsConfigured == true) AddChatModel(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// A method of its own, so compiling <see cref="AddKnowledge"/> does not load the OpenAI client assemblies into
+    /// a bot that has no model configured (a few MB of its memory).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddChatModel(IServiceCollection services)
+    {
+        services.AddHttpClient(nameof(OpenAIChatModel));
+        services.AddSingleton<OpenAIChatModel>();
+        services.AddSingleton<IAnswerGenerator>(sp => sp.GetRequiredService<OpenAIChatModel>());
+        services.AddSingleton<IQuestionRewriter>(sp => sp.GetRequiredService<OpenAIChatModel>());
     }
 }

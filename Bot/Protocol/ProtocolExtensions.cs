@@ -29,7 +29,7 @@ internal static class ProtocolExtensions
             // factory's per-request log scopes and lines cost a measurable share of every turn.
             .RemoveAllLoggers()
             .AddHttpMessageHandler<ConnectorAuthHandler>()
-            .AddResilienceHandler("connector", ConfigureResilience);
+            .AddHttpMessageHandler(sp => new ConnectorRetryHandler(BuildResilience(sp.GetRequiredService<TimeProvider>())));
         // A singleton on one pooled HttpClient: a typed client was activated (client, wrapper, ConnectorClient) per scope.
         builder.Services.AddSingleton(sp => new ConnectorClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<TurnProcessor>();
@@ -43,8 +43,9 @@ internal static class ProtocolExtensions
     /// A timeout or dropped connection is not retried here: the activity may have been delivered, and
     /// re-posting it would message the member twice. Callers with an outbox decide.
     /// </summary>
-    private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    internal static ResiliencePipeline<HttpResponseMessage> BuildResilience(TimeProvider time)
     {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = 3,
@@ -57,5 +58,6 @@ internal static class ProtocolExtensions
                 && (int)response.StatusCode is 412 or 429 or 502 or 503 or 504),
         });
         pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+        return pipeline.Build();
     }
 }

@@ -21,7 +21,7 @@ internal static class StorageExtensions
         else
         {
             var connectionString = PrepareSqlite(options.ConnectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(db => Quiet(db.UseSqlite(connectionString)));
+            builder.Services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(db => Quiet(db.UseSqlite(connectionString)).AddInterceptors(new SqliteBusyTimeout()));
         }
 
         builder.Services.AddHostedService<DatabaseMigrator>();
@@ -33,6 +33,7 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<RecentActivityCache>();
         builder.Services.AddSingleton<MemberLanguageCache>();
         builder.Services.AddSingleton<SeenActivities>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SeenActivities>()); // after the migrator: it reads the table
         builder.Services.AddHostedService<SeenActivityCleanup>();
         return builder;
     }

@@ -205,7 +205,7 @@ internal static class TurnsBenchmark
         {
             ["type"] = "message",
             ["id"] = activityId,
-            ["timestamp"] = "2026-11-27T09:59:07.475Z",
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), // sent now, as the channel does
             ["serviceUrl"] = serviceUrl,
             ["channelId"] = "msteams",
             ["from"] = new JsonObject { ["id"] = $"29:bench-member-{member}", ["name"] = $"成员{member}", ["aadObjectId"] = $"bbbbbbbb-0000-0000-0000-{member:D12}" },

@@ -57,6 +57,30 @@ public sealed class ReplayedActivityTests : BotTestBase
     }
 
     [Fact]
+    public async Task SqliteRestart_RedeliveryToTheNextProcess_AcknowledgedWithoutReply()
+    {
+        // On SQLite memory decides and the marks are written behind: a clean stop must leave them for the next process.
+        var activity = Activities.Message(Connector.ServiceUrl, "帮助");
+        string database;
+        await using (var first = new BotApplication(storage: StorageKind.Sqlite) { KeepDatabase = true })
+        {
+            first.Start();
+            await first.PostActivityAsync(activity, Ct);
+            await Connector.WaitForSendsAsync(1);
+            database = first.DatabaseName;
+        }
+
+        await using var next = new BotApplication(storage: StorageKind.Sqlite, databaseName: database) { DeleteDatabaseOnDispose = true };
+        next.Start();
+        var redelivery = await next.PostActivityAsync(activity, Ct);
+        await next.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "帮助"), Ct);
+        await Connector.WaitForSendsAsync(2);
+
+        Assert.Equal(HttpStatusCode.OK, redelivery.StatusCode);
+        Assert.Equal(2, Connector.Sends.Count);
+    }
+
+    [Fact]
     [Trait("Category", "Postgres")]
     public async Task TwoInstancesOnPostgres_RedeliveryToTheOtherInstance_AnsweredOnce()
     {
