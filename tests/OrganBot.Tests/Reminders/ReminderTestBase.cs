@@ -90,6 +90,25 @@ public abstract class ReminderTestBase : IAsyncLifetime
     protected Task<string> AdminAsync(BotApplication bot, string verb, JsonObject data) =>
         InvokeAsync(bot, Activities.Execute(Connector.ServiceUrl, verb, data, userId: "29:admin", aad: Activities.AdminAad, conversationId: "a:personal-admin"));
 
+    /// <summary>
+    /// Waits until no delivery is in flight (every send taken is recorded as sent or failed). Call it before moving
+    /// business time far ahead: a lease read against the moved clock looks expired, and a send whose completion was
+    /// not written yet would be taken and sent again (a real clock does not jump an hour at once).
+    /// </summary>
+    protected static async Task WaitForDeliveriesSettledAsync(BotApplication bot)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var scope = bot.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrganBot.Bot.Storage.BotDbContext>();
+            if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+                    db.Set<OrganBot.Bot.Delivery.DeliveryRecord>(), d => d.State == DeliveryState.Sending, Ct)) return;
+            await Task.Delay(50, Ct);
+        }
+
+        throw new TimeoutException("A delivery stayed in flight for 10 s.");
+    }
+
     /// <summary>导出台账 as the admin, then opens the link: a CSV file (UTF-8 with BOM) that works once. Returns its text.</summary>
     protected Task<string> DownloadLedgerAsync(BotApplication bot, JsonObject data) =>
         DownloadAsync(bot, "remind.admin.export", data, "出勤台账", "/api/admin/downloads/attendance/");

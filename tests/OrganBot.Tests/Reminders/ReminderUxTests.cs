@@ -267,6 +267,7 @@ public sealed class ReminderUxTests : ReminderTestBase
         var second = Assert.Single(await Connector.WaitForSendsAsync(1));
         var rejected = await AdminAsync(bot, "remind.leave.decide", Decide("reject", v: DataOf(second.Card!, "remind.leave.decide", "version")));
         var toldNo = await Connector.WaitForAsync(calls => calls.Any(c => c.ConversationId == Activities.ConversationId && (c.Text ?? "").Contains("未获批准", StringComparison.Ordinal)));
+        await WaitForDeliveriesSettledAsync(bot);
         Clock.SetUtcNow(new DateTimeOffset(2027, 2, 5, 8, 0, 0, TimeSpan.Zero));
         var statsAfter = await AdminAsync(bot, "remind.admin.stats", new JsonObject { ["occurrence"] = occurrence });
         var csv = await DownloadLedgerAsync(bot, new JsonObject { ["occurrence"] = occurrence });
