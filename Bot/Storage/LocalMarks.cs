@@ -51,7 +51,7 @@ internal sealed class LocalMarks(int generationSize = LocalMarks.GenerationSize)
             if (_current.Contains(key) || _previous.Contains(key)) return false;
             if (_forgottenUpTo != long.MinValue && (sentAt is not { } sent || (sent - ClockSkew).UtcTicks <= _forgottenUpTo)) return null;
             Add(key, now.UtcTicks);
-            _unsaved.Add(new SavedMark(conversationId, activityId, now));
+            _unsaved.Add(new SavedMark(conversationId, activityId));
             return true;
         }
     }
@@ -150,5 +150,5 @@ internal sealed class LocalMarks(int generationSize = LocalMarks.GenerationSize)
         }
     }
 
-    internal sealed record SavedMark(string ConversationId, string ActivityId, DateTimeOffset SeenAt);
+    internal sealed record SavedMark(string ConversationId, string ActivityId);
 }

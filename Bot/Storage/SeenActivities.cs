@@ -143,25 +143,12 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        var seenAt = SeenAtValue(db);
+        _seenAtConverter ??= SeenAtConverter(db);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         try
         {
-            await using var command = connection.CreateCommand();
-            var sql = new System.Text.StringBuilder("INSERT INTO \"" + TableName + "\" (\"ConversationId\", \"ActivityId\", \"SeenAt\") VALUES ", 64 + (batch.Count * 24));
-            command.Parameters.Add(Parameter(command, "@t", seenAt));
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (i > 0) sql.Append(", ");
-                sql.Append("(@c").Append(i).Append(", @a").Append(i).Append(", @t)");
-                command.Parameters.Add(Parameter(command, "@c" + i, batch[i].ConversationId));
-                command.Parameters.Add(Parameter(command, "@a" + i, batch[i].ActivityId));
-            }
-
-            // Both SQLite (3.35+) and PostgreSQL read this the same way; rows skipped by the conflict are not returned.
-            sql.Append(" ON CONFLICT DO NOTHING RETURNING \"ConversationId\", \"ActivityId\"");
-            command.CommandText = sql.ToString();
+            await using var command = InsertCommand(connection, batch.ConvertAll(m => (m.ConversationId, m.ActivityId)), returning: true);
             var inserted = new HashSet<(string, string)>(batch.Count);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) inserted.Add((reader.GetString(0), reader.GetString(1)));
@@ -271,21 +258,9 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
             for (var start = 0; start < marks.Count; start += MaxBatch)
             {
-                await using var command = connection.CreateCommand();
+                var rows = marks.GetRange(start, Math.Min(MaxBatch, marks.Count - start)).ConvertAll(m => (m.ConversationId, m.ActivityId));
+                await using var command = InsertCommand(connection, rows, returning: false);
                 command.Transaction = transaction;
-                var count = Math.Min(MaxBatch, marks.Count - start);
-                var sql = new System.Text.StringBuilder("INSERT INTO \"" + TableName + "\" (\"ConversationId\", \"ActivityId\", \"SeenAt\") VALUES ", 64 + (count * 24));
-                for (var i = 0; i < count; i++)
-                {
-                    var mark = marks[start + i];
-                    if (i > 0) sql.Append(", ");
-                    sql.Append("(@c").Append(i).Append(", @a").Append(i).Append(", @t").Append(i).Append(')');
-                    command.Parameters.AddWithValue("@c" + i, mark.ConversationId);
-                    command.Parameters.AddWithValue("@a" + i, mark.ActivityId);
-                    command.Parameters.AddWithValue("@t" + i, _seenAtConverter!.ConvertToProvider(mark.SeenAt));
-                }
-
-                command.CommandText = sql.Append(" ON CONFLICT DO NOTHING").ToString();
                 await command.ExecuteNonQueryAsync();
             }
 
@@ -296,6 +271,29 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
             local.ReturnUnsaved(marks);
             LogSaveFailed(logger, marks.Count, ex);
         }
+    }
+
+    /// <summary>
+    /// One <c>INSERT … ON CONFLICT DO NOTHING</c> for up to <see cref="MaxBatch"/> marks, stamped now; with
+    /// <paramref name="returning"/> it returns the keys it inserted (SQLite 3.35+ and PostgreSQL read it the same way;
+    /// rows skipped by the conflict are not returned).
+    /// </summary>
+    private DbCommand InsertCommand(DbConnection connection, List<(string ConversationId, string ActivityId)> rows, bool returning)
+    {
+        var command = connection.CreateCommand();
+        var sql = new System.Text.StringBuilder("INSERT INTO \"" + TableName + "\" (\"ConversationId\", \"ActivityId\", \"SeenAt\") VALUES ", 64 + (rows.Count * 24));
+        command.Parameters.Add(Parameter(command, "@t", _seenAtConverter!.ConvertToProvider(time.GetUtcNow())!));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Append("(@c").Append(i).Append(", @a").Append(i).Append(", @t)");
+            command.Parameters.Add(Parameter(command, "@c" + i, rows[i].ConversationId));
+            command.Parameters.Add(Parameter(command, "@a" + i, rows[i].ActivityId));
+        }
+
+        sql.Append(returning ? " ON CONFLICT DO NOTHING RETURNING \"ConversationId\", \"ActivityId\"" : " ON CONFLICT DO NOTHING");
+        command.CommandText = sql.ToString();
+        return command;
     }
 
     /// <summary>Raw SQL bypasses EF's value converters (SQLite stores the time as ticks); this is the model's.</summary>
@@ -315,14 +313,6 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
         parameter.ParameterName = name;
         parameter.Value = value;
         return parameter;
-    }
-
-    /// <summary>The timestamp as the provider stores it (raw SQL bypasses EF's value converters, e.g. SQLite's ticks).</summary>
-    private object SeenAtValue(BotDbContext db)
-    {
-        var now = time.GetUtcNow();
-        var converter = db.Model.FindEntityType(typeof(SeenActivityRecord))!.FindProperty(nameof(SeenActivityRecord.SeenAt))!.GetTypeMapping().Converter;
-        return converter?.ConvertToProvider(now) ?? now;
     }
 
     private sealed class PendingMark(string conversationId, string activityId)
