@@ -47,6 +47,9 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
     private Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _seenAtConverter;
     private readonly CancellationTokenSource _stopping = new();
     private Task _saving = Task.CompletedTask;
+    // The loop, the final write at stop and the disposal take turns on the writer; once closed, writes are skipped.
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private bool _writerClosed;
 
     /// <summary>True the first time this activity is seen (within <see cref="Window"/>); false for a redelivery.</summary>
     /// <remarks>
@@ -204,7 +207,16 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
         // The token source is not disposed: the host may still call StopAsync after a failed start.
         await _stopping.CancelAsync();
         await _saving;
-        if (_writer is not null) await _writer.DisposeAsync();
+        await _writerGate.WaitAsync();
+        try
+        {
+            _writerClosed = true;
+            if (_writer is not null) await _writer.DisposeAsync();
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
     }
 
     /// <summary>The last <see cref="Window"/>'s marks, newest first, as many as memory holds.</summary>
@@ -251,25 +263,34 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
     /// <summary>One transaction for what is unsaved; on failure the marks go back for the next round (memory still holds them).</summary>
     private async Task SaveAsync(LocalMarks local, SqliteConnection connection)
     {
-        var marks = local.TakeUnsaved();
-        if (marks.Count == 0) return;
+        await _writerGate.WaitAsync();
         try
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            for (var start = 0; start < marks.Count; start += MaxBatch)
+            if (_writerClosed) return;
+            var marks = local.TakeUnsaved();
+            if (marks.Count == 0) return;
+            try
             {
-                var rows = marks.GetRange(start, Math.Min(MaxBatch, marks.Count - start)).ConvertAll(m => (m.ConversationId, m.ActivityId));
-                await using var command = InsertCommand(connection, rows, returning: false);
-                command.Transaction = transaction;
-                await command.ExecuteNonQueryAsync();
-            }
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+                for (var start = 0; start < marks.Count; start += MaxBatch)
+                {
+                    var rows = marks.GetRange(start, Math.Min(MaxBatch, marks.Count - start)).ConvertAll(m => (m.ConversationId, m.ActivityId));
+                    await using var command = InsertCommand(connection, rows, returning: false);
+                    command.Transaction = transaction;
+                    await command.ExecuteNonQueryAsync();
+                }
 
-            await transaction.CommitAsync();
+                await transaction.CommitAsync();
+            }
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+            {
+                local.ReturnUnsaved(marks);
+                LogSaveFailed(logger, marks.Count, ex);
+            }
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        finally
         {
-            local.ReturnUnsaved(marks);
-            LogSaveFailed(logger, marks.Count, ex);
+            _writerGate.Release();
         }
     }
 
