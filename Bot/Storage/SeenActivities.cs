@@ -199,7 +199,7 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
     {
         await _stopping.CancelAsync();
         await _saving;
-        if (_local is not null && _writer is not null) await SaveAsync(_local, _writer);
+        if (_local is not null) await SaveAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -253,7 +253,7 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
         using var timer = new PeriodicTimer(SaveInterval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await SaveAsync(_local!, _writer!);
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await SaveAsync();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -261,12 +261,12 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
     }
 
     /// <summary>One transaction for what is unsaved; on failure the marks go back for the next round (memory still holds them).</summary>
-    private async Task SaveAsync(LocalMarks local, SqliteConnection connection)
+    private async Task SaveAsync()
     {
         await _writerGate.WaitAsync();
         try
         {
-            if (_writerClosed) return;
+            if (_writerClosed || _local is not { } local || _writer is not { } connection) return;
             var marks = local.TakeUnsaved();
             if (marks.Count == 0) return;
             try
