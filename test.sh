@@ -28,7 +28,15 @@ python3 - "$trx" <<'PY'
 import sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 root = ET.parse(sys.argv[1]).getroot()
-outcomes = [r.get("outcome") for r in root.iter("{%s}UnitTestResult" % ns["t"])]
+results = list(root.iter("{%s}UnitTestResult" % ns["t"]))
+outcomes = [r.get("outcome") for r in results]
+# Name each failure (and the first lines of its message) above the summary, so a CI log that keeps only its tail
+# still says which test failed.
+for r in results:
+    if r.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+        message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+        first = (message.text or "").strip().splitlines()[:3] if message is not None else []
+        print(f"FAILED {r.get('testName')}: " + " | ".join(first)[:400])
 passed = sum(o == "Passed" for o in outcomes)
 failed = sum(o in ("Failed", "Error", "Timeout", "Aborted") for o in outcomes)
 skipped = sum(o == "NotExecuted" for o in outcomes)
