@@ -134,7 +134,7 @@ public sealed class AuthOptionsValidatorTests
             ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret", ["ToChannelFromBotLoginUrl"] = "http://127.0.0.1:5001/botframework.com",
         });
 
-        var error = Assert.Throws<OptionsValidationException>(() => bot.Start());
+        var error = Assert.IsType<OptionsValidationException>(bot.StartExpectingFailure());
 
         Assert.Contains("ToChannelFromBotLoginUrl", error.Message, StringComparison.Ordinal);
     }
@@ -147,7 +147,7 @@ public sealed class AuthOptionsValidatorTests
             ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret",
         });
 
-        var error = Assert.Throws<OptionsValidationException>(() => bot.Start());
+        var error = Assert.IsType<OptionsValidationException>(bot.StartExpectingFailure());
 
         Assert.Contains("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant", error.Message, StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ public sealed class PublicAddressTests
     {
         await using var bot = new BotApplication(Production(value));
 
-        var error = Assert.Throws<OptionsValidationException>(() => bot.Start());
+        var error = Assert.IsType<OptionsValidationException>(bot.StartExpectingFailure());
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }

@@ -18,6 +18,7 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly string _databaseName;
     private readonly string? _sqlitePath;
+    private readonly StartFailureLog _startFailures = new();
 
     /// <param name="databaseName">Reuse the database of an earlier instance (<see cref="DatabaseName"/>), e.g. to restart
     /// the bot or run two instances on one database; only the instance that created a database deletes it.</param>
@@ -74,7 +75,7 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(_startFailures));
         if (_configureServices is not null) builder.ConfigureServices(_configureServices);
     }
 
@@ -83,6 +84,29 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     {
         StartServer();
         return CreateClient();
+    }
+
+    /// <summary>
+    /// Starts a bot whose settings must be refused and returns the exception that refused them. The host logs that
+    /// exception and then disposes itself; WebApplicationFactory sometimes reaches the disposed services first and throws
+    /// an ObjectDisposedException instead, so the logged exception is the one returned then.
+    /// </summary>
+    public Exception StartExpectingFailure()
+    {
+        try
+        {
+            Start();
+        }
+        catch (ObjectDisposedException) when (_startFailures.Exception is { } logged)
+        {
+            return logged;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+
+        throw new Xunit.Sdk.XunitException("The bot started, but its settings should have been refused.");
     }
 
     /// <summary>Posts an activity to /api/messages over real HTTP.</summary>
@@ -124,6 +148,30 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             {
                 // Clean-up only: an autovacuum worker on the new database can refuse to be terminated. A leftover
                 // test database is harmless (CI's server is thrown away), a failed test would not be.
+            }
+        }
+    }
+
+    /// <summary>Keeps the exception of the host's "Hosting failed to start" error.</summary>
+    private sealed class StartFailureLog : ILoggerProvider
+    {
+        public Exception? Exception { get; private set; }
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(StartFailureLog log) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (logLevel >= LogLevel.Error && exception is not null) log.Exception ??= exception;
             }
         }
     }

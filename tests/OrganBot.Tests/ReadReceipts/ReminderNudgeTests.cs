@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OrganBot.Dialogs.Delivery;
@@ -22,7 +23,14 @@ public sealed class ReminderNudgeTests
 
         await host.Connector.WaitForAsync(_ => Enumerable.Range(0, host.Members).All(i => host.Simulator.Delivered.ContainsKey(ReadReceiptHost.Chat(i))), TimeSpan.FromSeconds(20));
         // Outcomes are stored in batches just after the calls: a receipt only marks messages already recorded as sent.
-        for (var waited = 0; (await host.BatchAsync(occurrence)).Any(s => s.State != DeliveryState.Sent) && waited < 200; waited++) await Task.Delay(100, ct);
+        // On a loaded machine that can take a while; a receipt sent too early would leave member 0 unread and nudged.
+        var stored = Stopwatch.StartNew();
+        while ((await host.BatchAsync(occurrence)).Any(s => s.State != DeliveryState.Sent))
+        {
+            Assert.True(stored.Elapsed < TimeSpan.FromSeconds(60), "the reminder's outcomes were not stored as sent within 60 s");
+            await Task.Delay(100, ct);
+        }
+
         // Member 0 read it, 1 answered, 2 did both; 3, 4 and 5 did neither.
         foreach (var member in new[] { 0, 2 }) (await host.ReceiptAsync(member, new JsonObject { ["lastReadMessageId"] = "999999999999999999" })).EnsureSuccessStatusCode();
         await using (var scope = host.Bot.Services.CreateAsyncScope())

@@ -54,7 +54,7 @@ public sealed class OfficeClockTests
     {
         await using var bot = new BotApplication(new() { ["Bot:TimeZone"] = "Mars/Olympus" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => bot.Start());
+        var error = Assert.IsType<OptionsValidationException>(bot.StartExpectingFailure());
 
         Assert.Contains("Bot:TimeZone", error.Message, StringComparison.Ordinal);
     }
