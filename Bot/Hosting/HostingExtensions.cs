@@ -54,6 +54,7 @@ internal static partial class HostingExtensions
         builder.AddBotTelemetry();
         builder.Services.AddHealthChecks().AddDbContextCheck<BotDbContext>("database");
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddHostedService<NativeHeapTrimmer>();
         return builder;
     }
 
