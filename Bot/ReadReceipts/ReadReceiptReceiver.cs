@@ -9,8 +9,9 @@ namespace OrganBot.Bot.ReadReceipts;
 /// <summary>
 /// Takes read receipts off the turn path: no dialog runs and nothing is ever sent back. A receipt marks, with one
 /// indexed UPDATE, every delivery in its own conversation up to the message it names (docs/read-receipts.md).
+/// Every turn passes through it, so it leases the scope's context only when a receipt arrives (<see cref="ScopedBotDb"/>).
 /// </summary>
-internal sealed class ReadReceiptReceiver(BotDbContext db, TimeProvider time, ILogger<ReadReceiptReceiver> logger)
+internal sealed class ReadReceiptReceiver(ScopedBotDb scopedDb, TimeProvider time, ILogger<ReadReceiptReceiver> logger)
 {
     /// <summary>Null when the activity is not a read receipt (the turn goes on as usual); otherwise the HTTP answer.</summary>
     public async Task<IResult?> TryHandleAsync(Activity activity, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ internal sealed class ReadReceiptReceiver(BotDbContext db, TimeProvider time, IL
     internal Task<int> MarkReadAsync(string conversationId, string lastReadMessageId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var rows = db.Set<DeliveryRecord>().Where(r => r.ConversationId == conversationId && r.ReadAt == null
+        var rows = scopedDb.Context.Set<DeliveryRecord>().Where(r => r.ConversationId == conversationId && r.ReadAt == null
             && r.State == DeliveryState.Sent && r.Operation == DeliveryOperation.Send);
         // Ids that are not numbers cannot be ordered: only the very message named counts as read.
         rows = TeamsMessageId.ToNumber(lastReadMessageId) is { } last
