@@ -17,13 +17,20 @@ internal sealed partial class QuestionTally(IServiceScopeFactory scopes, OfficeC
 {
     internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<(string Month, int Part), int> _pending = new();
+    // Keyed by the office month as numbers: a turn formats no "yyyy-MM" string; the stored rows keep the text.
+    private readonly ConcurrentDictionary<(int Year, int Month, int Part), int> _pending = new();
 
     // A write and a read do not overlap, so a read never misses counts on their way into the table.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public void Count(int part, DateTimeOffset at) =>
-        _pending.AddOrUpdate((office.ToOffice(at).ToString("yyyy-MM", CultureInfo.InvariantCulture), part), 1, (_, n) => n + 1);
+    public void Count(int part, DateTimeOffset at)
+    {
+        var local = office.ToOffice(at);
+        _pending.AddOrUpdate((local.Year, local.Month, part), 1, static (_, n) => n + 1);
+    }
+
+    private static string MonthText((int Year, int Month, int Part) key) =>
+        string.Create(CultureInfo.InvariantCulture, $"{key.Year:D4}-{key.Month:D2}");
 
     public async Task<IReadOnlyList<QuestionCount>> GetAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +42,11 @@ internal sealed partial class QuestionTally(IServiceScopeFactory scopes, OfficeC
                 .GroupBy(r => new { r.Month, r.Part }).Select(g => new { g.Key.Month, g.Key.Part, Count = g.Sum(r => r.Count) })
                 .ToListAsync(cancellationToken);
             var sums = stored.ToDictionary(s => (s.Month, s.Part), s => s.Count);
-            foreach (var (key, count) in _pending) sums[key] = sums.GetValueOrDefault(key) + count;
+            foreach (var (key, count) in _pending)
+            {
+                var month = (MonthText(key), key.Part);
+                sums[month] = sums.GetValueOrDefault(month) + count;
+            }
             return [.. sums.OrderBy(s => s.Key.Month, StringComparer.Ordinal).ThenBy(s => s.Key.Part).Select(s => new QuestionCount(s.Key.Month, s.Key.Part, s.Value))];
         }
         finally
@@ -69,7 +80,7 @@ internal sealed partial class QuestionTally(IServiceScopeFactory scopes, OfficeC
     {
         if (_pending.IsEmpty) return;
         await _gate.WaitAsync(cancellationToken);
-        var taken = new List<((string Month, int Part) Key, int Count)>();
+        var taken = new List<((int Year, int Month, int Part) Key, int Count)>();
         try
         {
             foreach (var key in _pending.Keys)
@@ -80,7 +91,7 @@ internal sealed partial class QuestionTally(IServiceScopeFactory scopes, OfficeC
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
             var now = time.GetUtcNow();
-            db.Set<QaAskedRecord>().AddRange(taken.Select(t => new QaAskedRecord { Month = t.Key.Month, Part = t.Key.Part, Count = t.Count, CreatedAt = now }));
+            db.Set<QaAskedRecord>().AddRange(taken.Select(t => new QaAskedRecord { Month = MonthText(t.Key), Part = t.Key.Part, Count = t.Count, CreatedAt = now }));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException)

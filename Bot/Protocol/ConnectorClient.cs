@@ -114,7 +114,10 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
             if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0) return default;
             try
             {
-                return await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken);
+                // Buffered, then parsed in one synchronous pass: the connector's answers are small (an id, a page of
+                // members), and the streaming reader's async machinery cost more than the parse on every reply.
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                return body.Length == 0 ? default : JsonSerializer.Deserialize(body, typeInfo);
             }
             catch (System.Text.Json.JsonException)
             {
@@ -124,8 +127,9 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider timeProvider)
         }
     }
 
+    /// <summary>The serviceUrl with the relative path appended (one parse: the serviceUrl was checked absolute on arrival).</summary>
     internal static Uri Url(string serviceUrl, string relative) =>
-        new(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), relative);
+        new(serviceUrl.EndsWith('/') ? serviceUrl + relative : string.Concat(serviceUrl, "/", relative), UriKind.Absolute);
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }

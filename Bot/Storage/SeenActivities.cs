@@ -185,8 +185,9 @@ internal sealed partial class SeenActivities(IServiceScopeFactory scopes, TimePr
         SqliteBusyTimeout.Apply(_writer);
         await using (var pragma = _writer.CreateCommand())
         {
-            // It writes and never reads back, so a small page cache does.
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-512;";
+            // It writes and never reads back, so a small page cache does. Its multi-row inserts inside a transaction
+            // keep a statement journal: in memory, not a temp file (~1,700 fewer pwrite calls a second in the turns bench).
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-512; PRAGMA temp_store=MEMORY;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 
