@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace OrganBot.Tests.Fakes;
 
 /// <summary>One HTTP call the bot made to the connector.</summary>
-public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization)
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization, string? TraceParent = null)
 {
     public string? ConversationId => Path.StartsWith("/v3/conversations/", StringComparison.Ordinal)
         ? Uri.UnescapeDataString(Path["/v3/conversations/".Length..].Split('/')[0])
@@ -111,7 +111,7 @@ public sealed class FakeConnector : IAsyncDisposable
             }
         }
 
-        var call = new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? "", body, context.Request.Headers.Authorization.FirstOrDefault());
+        var call = new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? "", body, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers["traceparent"].FirstOrDefault());
         var custom = Responder?.Invoke(call);
         _calls.Enqueue(call);
         _signal.Release();

@@ -31,7 +31,8 @@ public sealed class TelemetryTests
         var ct = TestContext.Current.CancellationToken;
 
         await bot.PostActivityAsync(Activities.Message(connector.ServiceUrl, "主题党日要怎么搞"), ct);
-        var answerCard = Assert.Single(await connector.WaitForSendsAsync(1)).Card!;
+        var answer = Assert.Single(await connector.WaitForSendsAsync(1));
+        var answerCard = answer.Card!;
         await bot.PostActivityAsync(Activities.Message(connector.ServiceUrl, "党费交多少"), ct);
         var up = answerCard["actions"]!.AsArray().Single(a => a!["verb"]?.GetValue<string>() == AnswerVerbs.Vote && a["data"]![AnswerVerbs.VoteKey]!.GetValue<string>() == AnswerVerbs.Up)!["data"]!.AsObject();
         await bot.PostActivityAsync(Activities.Execute(connector.ServiceUrl, AnswerVerbs.Vote, (JsonObject)up.DeepClone()), ct);
@@ -59,6 +60,24 @@ public sealed class TelemetryTests
             turnSpans.Where(t => Equals(t.GetTagItem("organbot.turn.kind"), "message")),
             t => Assert.Contains(spans, s => s.Kind == ActivityKind.Client && s.ParentSpanId == t.SpanId));
         Assert.Single(turnSpans, t => t.Status == ActivityStatusCode.Error);
+        // The connector sees the request's trace (W3C traceparent), so its own traces join the bot's.
+        Assert.NotNull(answer.TraceParent);
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && answer.TraceParent.Contains(s.TraceId.ToHexString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Turn_WithNothingExportingTraces_StartsNoSpanAndSendsNoTraceparent()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var bot = new BotApplication();
+        bot.Start();
+
+        await bot.PostActivityAsync(Activities.Message(connector.ServiceUrl, "主题党日要怎么搞"), TestContext.Current.CancellationToken);
+
+        // No request span was started for nobody (it cost about a tenth of a turn), so none reaches the connector either.
+        var reply = Assert.Single(await connector.WaitForSendsAsync(1));
+        Assert.NotNull(reply.Card);
+        Assert.Null(reply.TraceParent);
     }
 
     [Fact]
