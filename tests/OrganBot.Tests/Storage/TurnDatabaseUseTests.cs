@@ -59,7 +59,7 @@ public sealed class TurnDatabaseUseTests : IAsyncLifetime
         Assert.True(_leases.OnMessagesEndpoint > 0, "a read receipt marked deliveries without a database context");
     }
 
-    /// <summary>Wraps the pooled context's registration to count the leases made while serving /api/messages.</summary>
+    /// <summary>Wraps the pooled context's registration to count the leases made by /api/messages requests' scopes.</summary>
     private sealed class LeaseCounter
     {
         private int _count;
@@ -73,7 +73,10 @@ public sealed class TurnDatabaseUseTests : IAsyncLifetime
             services.Remove(pooled);
             services.Add(ServiceDescriptor.Describe(typeof(BotDbContext), provider =>
             {
-                if (provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Path == "/api/messages") Interlocked.Increment(ref _count);
+                // The turn's own scope only: on PostgreSQL the replay mark is the database's decision, made in a batch
+                // scope of its own (docs/auth.md); that is not the turn touching the database through its features.
+                var http = provider.GetRequiredService<IHttpContextAccessor>().HttpContext;
+                if (http?.Request.Path == "/api/messages" && ReferenceEquals(http.RequestServices, provider)) Interlocked.Increment(ref _count);
                 return pooled.ImplementationFactory!(provider);
             }, pooled.Lifetime));
         }
