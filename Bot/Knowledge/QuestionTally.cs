@@ -29,8 +29,7 @@ internal sealed partial class QuestionTally(IServiceScopeFactory scopes, OfficeC
         _pending.AddOrUpdate((local.Year, local.Month, part), 1, static (_, n) => n + 1);
     }
 
-    private static string MonthText((int Year, int Month, int Part) key) =>
-        string.Create(CultureInfo.InvariantCulture, $"{key.Year:D4}-{key.Month:D2}");
+    private static string MonthText(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}");
 
     public async Task<IReadOnlyList<QuestionCount>> GetAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ internal sealed partial class QuestionTally(IServiceScopeFactory scopes, OfficeC
             var sums = stored.ToDictionary(s => (s.Month, s.Part), s => s.Count);
             foreach (var (key, count) in _pending)
             {
-                var month = (MonthText(key), key.Part);
+                var month = (MonthText(key.Year, key.Month), key.Part);
                 sums[month] = sums.GetValueOrDefault(month) + count;
             }
             return [.. sums.OrderBy(s => s.Key.Month, StringComparer.Ordinal).ThenBy(s => s.Key.Part).Select(s => new QuestionCount(s.Key.Month, s.Key.Part, s.Value))];
@@ -91,7 +90,7 @@ internal sealed partial class QuestionTally(IServiceScopeFactory scopes, OfficeC
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
             var now = time.GetUtcNow();
-            db.Set<QaAskedRecord>().AddRange(taken.Select(t => new QaAskedRecord { Month = MonthText(t.Key), Part = t.Key.Part, Count = t.Count, CreatedAt = now }));
+            db.Set<QaAskedRecord>().AddRange(taken.Select(t => new QaAskedRecord { Month = MonthText(t.Key.Year, t.Key.Month), Part = t.Key.Part, Count = t.Count, CreatedAt = now }));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException)
